@@ -1,0 +1,76 @@
+// The zine.yaml schema: every key, its default and its description in one place (docs and errors come from it).
+import { z } from 'zod';
+import { lengthToPoints } from './length.ts';
+
+const length = z
+  .string()
+  .refine((value) => lengthToPoints(value) !== undefined, { message: 'expected a length such as "15mm", "0.6in" or "11pt"' });
+
+/** Page sizes by name, in millimetres (width × height). */
+export const PAGE_SIZES = {
+  A4: { width: '210mm', height: '297mm' },
+  A5: { width: '148mm', height: '210mm' },
+  A6: { width: '105mm', height: '148mm' },
+  'half-letter': { width: '5.5in', height: '8.5in' },
+  letter: { width: '8.5in', height: '11in' },
+} as const;
+
+const pageSize = z.union([
+  z.enum(Object.keys(PAGE_SIZES) as [keyof typeof PAGE_SIZES, ...(keyof typeof PAGE_SIZES)[]]),
+  z.strictObject({ width: length, height: length }),
+]);
+
+const languageTag = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as "en" or "zh-Hans"');
+
+const manuscriptPath = z
+  .string()
+  .min(1)
+  .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value), { message: 'expected a path inside the manuscript folder, not a URL' });
+
+export const printSchema = z
+  .strictObject({
+    page: pageSize.default('A5').describe('Page size: A4, A5, A6, half-letter, letter, or { width, height } lengths.'),
+    margins: z
+      .strictObject({
+        top: length.default('15mm').describe('Top margin.'),
+        bottom: length.default('18mm').describe('Bottom margin (page numbers sit in it).'),
+        inner: length.default('18mm').describe('Margin on the binding side.'),
+        outer: length.default('14mm').describe('Margin on the outer side.'),
+      })
+      .default({ top: '15mm', bottom: '18mm', inner: '18mm', outer: '14mm' })
+      .describe('Page margins; inner/outer mirror on left and right pages.'),
+    fontSize: length.default('10pt').describe('Base font size of the body text.'),
+    lineHeight: z.number().min(1).max(3).default(1.4).describe('Line height as a multiple of the font size.'),
+    chapterStart: z.enum(['page', 'right']).default('page').describe('Start chapters on any new page, or on a right-hand page.'),
+    hyphenate: z.boolean().default(true).describe('Hyphenate English text at build time.'),
+  })
+  .describe('The print PDF.');
+
+export const epubSchema = z
+  .strictObject({
+    accessibilitySummary: z
+      .string()
+      .default('Text with headings, contents, footnotes and captioned images with alternative text.')
+      .describe('schema:accessibilitySummary of the e-book.'),
+  })
+  .describe('The EPUB.');
+
+export const configSchema = z.strictObject({
+  title: z.string().min(1).describe('Title of the zine (required).'),
+  subtitle: z.string().optional().describe('Subtitle, shown on the cover and in metadata.'),
+  authors: z.array(z.string().min(1)).default([]).describe('Authors, if the text names any.'),
+  publisher: z.string().optional().describe('Publisher, if any.'),
+  lang: languageTag.default('en').describe('Main language of the text (BCP 47).'),
+  identifier: z.string().min(1).describe('Stable unique identifier, e.g. urn:uuid:… (required: e-readers track books by it).'),
+  date: z.iso.date().describe('Publication date, YYYY-MM-DD.'),
+  description: z.string().min(1).optional().describe('A sentence or two about the zine.'),
+  rights: z.string().min(1).optional().describe('Rights statement, copied verbatim into every output.'),
+  subjects: z.array(z.string().min(1)).default([]).describe('Subjects or keywords.'),
+  cover: manuscriptPath.optional().describe('Cover image, relative to the manuscript folder; generated from the title when absent.'),
+  chapters: z.array(manuscriptPath).min(1).describe('Chapter files in reading order, relative to the manuscript folder.'),
+  print: printSchema.default(printSchema.parse({})),
+  epub: epubSchema.default(epubSchema.parse({})),
+});
+
+export type ZineConfig = z.output<typeof configSchema>;
+export type PrintConfig = ZineConfig['print'];

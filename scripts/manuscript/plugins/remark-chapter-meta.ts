@@ -1,0 +1,56 @@
+// Chapter front matter (`lang`, `title`) and title into file.data; an empty chapter is an error.
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { parse as parseYaml } from 'yaml';
+import { reportError, reportWarning } from '../report.ts';
+
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const KNOWN_KEYS = new Set(['lang', 'title']);
+
+export interface ChapterMeta {
+  title?: string;
+  lang?: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    chapter: ChapterMeta;
+  }
+}
+
+/** remark plugin: read front matter and the first heading into `file.data.chapter`. */
+export default function remarkChapterMeta() {
+  return (tree: Root, file: VFile) => {
+    const meta: ChapterMeta = {};
+    const frontmatter = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
+    if (frontmatter) readFrontmatter(frontmatter.value, frontmatter.position, file, meta);
+    const heading = tree.children.find((node) => node.type === 'heading');
+    if (heading && !meta.title) meta.title = toString(heading).trim();
+    const content = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition');
+    if (content.length === 0) reportError(file, 'Chapter is empty: write some text or remove it from `chapters` in zine.yaml', { line: 1, column: 1 }, 'empty-chapter');
+    else if (!heading) reportWarning(file, 'Chapter has no heading: its file name is used as its title', content[0]!.position, 'missing-heading');
+    file.data.chapter = meta;
+  };
+}
+
+function readFrontmatter(source: string, position: Root['position'], file: VFile, meta: ChapterMeta) {
+  let data: unknown;
+  try {
+    data = parseYaml(source);
+  } catch (error) {
+    reportError(file, `Invalid front matter: ${(error as Error).message.split('\n')[0]}`, position, 'frontmatter-syntax');
+    return;
+  }
+  if (data === null || data === undefined) return;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    reportError(file, 'Front matter must be key: value pairs', position, 'frontmatter-invalid');
+    return;
+  }
+  for (const [key, value] of Object.entries(data)) {
+    if (!KNOWN_KEYS.has(key)) reportWarning(file, `Unknown front matter key \`${key}\` (known: lang, title)`, position, 'frontmatter-unknown-key');
+    else if (typeof value !== 'string' || (key === 'lang' && !LANGUAGE_TAG.test(value)))
+      reportError(file, `Front matter \`${key}\` must be ${key === 'lang' ? 'a BCP 47 language tag such as zh-Hans' : 'text'}`, position, 'frontmatter-invalid');
+    else meta[key as keyof ChapterMeta] = value;
+  }
+}

@@ -1,0 +1,27 @@
+// Read one chapter file into a VFile and compile it to a neutral hast tree (the one parse every output shares).
+import { readFile } from 'node:fs/promises';
+import type { ElementContent, Root } from 'hast';
+import { VFile } from 'vfile';
+import { decodeUtf8 } from './decode.ts';
+import { createChapterProcessor } from './processor.ts';
+
+export interface CompiledChapter {
+  file: VFile;
+  tree: Root;
+  title?: string;
+  lang?: string;
+  images: Map<string, string>;
+  notes: Map<string, ElementContent[]>;
+}
+
+/** Compile the chapter at `filePath`; `bytes` may be given when already read. Messages land on the returned file. */
+export async function compileChapter(filePath: string, options: { root: string; chapterId: string }, bytes?: Uint8Array): Promise<CompiledChapter> {
+  const file = new VFile({ path: filePath, cwd: process.cwd() });
+  const text = decodeUtf8(bytes ?? (await readFile(filePath)), file);
+  if (text === undefined) return { file, tree: { type: 'root', children: [] }, images: new Map(), notes: new Map() };
+  file.value = text;
+  const processor = createChapterProcessor(options);
+  const tree = (await processor.run(processor.parse(file), file)) as Root;
+  const { title, lang } = file.data.chapter ?? {};
+  return { file, tree, title, lang, images: file.data.images ?? new Map(), notes: file.data.notes ?? new Map() };
+}
