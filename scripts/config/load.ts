@@ -15,7 +15,7 @@ export interface LoadedConfig {
   /** The validated config, or undefined when the file has errors. */
   config?: ZineConfig;
   /** Where a key path sits in the file, for messages about values (a chapter that does not exist). */
-  placeOf: (keyPath: readonly PropertyKey[]) => { line: number; column: number } | undefined;
+  placeOf: (keyPath: readonly PropertyKey[], at?: 'key' | 'value') => { line: number; column: number } | undefined;
 }
 
 /** Read and validate `zine.yaml` in `manuscriptDir` (absolute). Problems become messages on the returned file. */
@@ -39,7 +39,7 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
 export function parseConfig(file: VFile, text: string): LoadedConfig {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const placeOf = (keyPath: readonly PropertyKey[]) => locate(document, lineCounter, keyPath);
+  const placeOf = (keyPath: readonly PropertyKey[], at: 'key' | 'value' = 'value') => locate(document, lineCounter, keyPath, at);
   for (const error of document.errors) {
     const [line, column] = [lineCounter.linePos(error.pos[0]).line, lineCounter.linePos(error.pos[0]).col];
     reportError(file, `Invalid YAML: ${error.message.split('\n')[0]}`, { line, column }, 'yaml-syntax');
@@ -53,20 +53,25 @@ export function parseConfig(file: VFile, text: string): LoadedConfig {
     for (const keyPath of keys) {
       const name = keyPath.length > 0 ? keyPath.join('.') : '(top level)';
       const reason = issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message;
-      reportError(file, `\`${name}\` in ${CONFIG_NAME}: ${reason}`, placeOf(keyPath) ?? placeOf(keyPath.slice(0, -1)), 'config-invalid');
+      const at = issue.code === 'unrecognized_keys' ? 'key' : 'value';
+      reportError(file, `\`${name}\` in ${CONFIG_NAME}: ${reason}`, placeOf(keyPath, at) ?? placeOf(keyPath.slice(0, -1), at), 'config-invalid');
     }
   }
   return { file, placeOf };
 }
 
-function locate(document: Document, lineCounter: LineCounter, keyPath: readonly PropertyKey[]) {
+function locate(document: Document, lineCounter: LineCounter, keyPath: readonly PropertyKey[], at: 'key' | 'value') {
   if (keyPath.length === 0) return { line: 1, column: 1 };
+  const value = document.getIn(keyPath as unknown[], true);
+  if (at === 'value' && isNode(value)) return position(lineCounter, value.range?.[0]);
   const parent = document.getIn(keyPath.slice(0, -1) as unknown[], true);
   const last = keyPath[keyPath.length - 1];
-  // Prefer the key itself (for "unknown key"), then the value node.
   const pair = isNode(parent) && 'items' in parent ? (parent.items as unknown[]).find((item) => isPairWithKey(item, last)) : undefined;
-  const node = (pair as { key?: { range?: [number] } } | undefined)?.key ?? document.getIn(keyPath as unknown[], true);
-  const offset = isNode(node) || (node && typeof node === 'object' && 'range' in node) ? (node as { range?: [number] }).range?.[0] : undefined;
+  const key = (pair as { key?: { range?: [number] } } | undefined)?.key;
+  return position(lineCounter, key?.range?.[0] ?? (isNode(value) ? value.range?.[0] : undefined));
+}
+
+function position(lineCounter: LineCounter, offset: number | undefined) {
   if (offset === undefined) return undefined;
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };

@@ -18,8 +18,11 @@ export default function rehypeCollectNotes() {
       const identifier = node.properties.dataNoteDefinition;
       if (typeof identifier !== 'string' || !parent || index === undefined) return;
       if (!definitions.has(identifier)) definitions.set(identifier, trimWhitespace(node.children));
-      parent.children.splice(index, 1);
-      return [SKIP, index];
+      // Take the line break before the note with it, so no blank text is left where notes stood.
+      const before = parent.children[index - 1];
+      const start = before?.type === 'text' && before.value.trim() === '' ? index - 1 : index;
+      parent.children.splice(start, index - start + 1);
+      return [SKIP, start];
     });
     const notes = new Map<string, ElementContent[]>();
     visit(tree, 'element', (node, index, parent) => {

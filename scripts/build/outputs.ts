@@ -1,0 +1,10 @@
+// The outputs a build can make, and what each needs.
+export const OUTPUT_NAMES = ['html', 'pdf', 'booklet', 'epub'] as const;
+export type OutputName = (typeof OUTPUT_NAMES)[number];
+
+/** Parse `--only html,pdf`; undefined when a name is unknown. */
+export function parseOutputList(list: string): OutputName[] | undefined {
+  const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0 || names.some((name) => !(OUTPUT_NAMES as readonly string[]).includes(name))) return undefined;
+  return names as OutputName[];
+}

@@ -1,0 +1,65 @@
+// The standalone HTML edition: one page with contents, chapters, endnotes, and images resized for the screen.
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import { resizeImage } from '../images/resize.ts';
+import type { Book } from '../manuscript/book.ts';
+import { fillTemplate, readTemplate } from '../template/index.ts';
+import { endnotesSection, linkNoteCalls } from './notes.ts';
+
+const SCREEN_MAX_SIDE = 1400;
+
+export interface HtmlEdition {
+  /** The page, to be written as `<slug>.html`. */
+  html: string;
+  /** Image files to write next to it, by path relative to the page. */
+  files: Map<string, Uint8Array>;
+}
+
+/** Render the HTML edition of `book`. */
+export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
+  const [template, css] = await Promise.all([readTemplate('html/page.html'), readTemplate('html/html.css')]);
+  const imageDir = `${book.slug}-images`;
+  const files = new Map<string, Uint8Array>();
+  const targets = new Map<string, string>();
+  await Promise.all(
+    [...book.images.values()].map(async (image, index) => {
+      const resized = await resizeImage(image.path, SCREEN_MAX_SIDE);
+      const name = `${imageDir}/${String(index + 1).padStart(2, '0')}-${image.src.split('/').pop()!.replace(/\.[^.]*$/, '')}.${resized.extension}`;
+      files.set(name, resized.bytes);
+      targets.set(image.src, name);
+    }),
+  );
+  const chapters = book.chapters.map((chapter) => {
+    const section = h('section.chapter', { id: chapter.id, lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, structuredClone(chapter.tree).children) as Element;
+    linkNoteCalls(section);
+    pointImagesAt(section, targets);
+    return section;
+  });
+  const contents = h('nav.contents', { ariaLabelledby: 'contents-title', role: 'doc-toc' }, [
+    h('h2', { id: 'contents-title' }, 'Contents'),
+    h('ol', book.chapters.map((chapter) => h('li', { lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, h('a', { href: `#${chapter.id}` }, chapter.title)))),
+  ]);
+  const { config } = book;
+  const colophon = [config.rights, config.publisher, `Published ${config.date}.`].filter(Boolean).map((line) => h('p', line!));
+  const html = fillTemplate(template, {
+    lang: config.lang,
+    title: config.title,
+    description: config.description ?? config.subtitle ?? config.title,
+    css,
+    subtitle: config.subtitle ? toHtml(h('p.subtitle', config.subtitle)) : '',
+    contents: toHtml(contents),
+    chapters: toHtml(chapters),
+    endnotes: toHtml(endnotesSection(book)),
+    colophon: toHtml(colophon),
+  });
+  return { html, files };
+}
+
+function pointImagesAt(tree: Element, targets: Map<string, string>) {
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'img') node.properties.src = targets.get(String(node.properties.src)) ?? node.properties.src;
+    if (node.tagName === 'img') node.properties.loading = 'lazy';
+  });
+}

@@ -1,0 +1,32 @@
+// The HTML edition's notes: calls become numbered links, the notes an endnote list with links back.
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { Book } from '../manuscript/book.ts';
+import { renderNoteCalls } from '../manuscript/note-calls.ts';
+
+/** Render note calls in `chapter` as `<sup><a href="#note-N">N</a></sup>` (mutates). */
+export function linkNoteCalls(chapter: Element) {
+  renderNoteCalls(chapter, (number, occurrence) =>
+    h('sup', h('a.noteref', { href: `#note-${number}`, id: occurrence === 1 ? `noteref-${number}` : `noteref-${number}-${occurrence}`, role: 'doc-noteref' }, String(number))),
+  );
+}
+
+/** The endnotes section of the whole book, or nothing when it has no notes. */
+export function endnotesSection(book: Book): ElementContent[] {
+  const notes = book.chapters.flatMap((chapter) => chapter.notes.map((note) => ({ note, lang: chapter.lang })));
+  if (notes.length === 0) return [];
+  return [
+    h('section.endnotes', { role: 'doc-endnotes', ariaLabelledby: 'notes-title' }, [
+      h('h2', { id: 'notes-title' }, 'Notes'),
+      h(
+        'ol',
+        notes.map(({ note, lang }) =>
+          h('li', { id: `note-${note.number}`, lang: lang === book.config.lang ? undefined : lang, value: note.number }, [
+            ...structuredClone(note.content),
+            h('p', h('a', { href: `#noteref-${note.number}`, role: 'doc-backlink', ariaLabel: `Back to note ${note.number}` }, '↩')),
+          ]),
+        ),
+      ),
+    ]),
+  ];
+}

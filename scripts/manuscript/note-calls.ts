@@ -1,0 +1,16 @@
+// Each output renders note calls its own way: a pop-up link, a page-foot note, an endnote link.
+import type { Element, ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+/** Replace every `<a data-note-call="N">` in `tree` with what `render(N, occurrence)` returns (occurrence counts from 1). */
+export function renderNoteCalls(tree: Root | Element, render: (number: number, occurrence: number) => ElementContent) {
+  const seen = new Map<number, number>();
+  visit(tree, 'element', (node, index, parent) => {
+    const call = node.properties.dataNoteCall;
+    if (call === undefined || !parent || index === undefined) return;
+    const number = Number(call);
+    const occurrence = (seen.get(number) ?? 0) + 1;
+    seen.set(number, occurrence);
+    parent.children[index] = render(number, occurrence);
+  });
+}

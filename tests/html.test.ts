@@ -1,0 +1,71 @@
+// The HTML edition of the seed manuscript, read back as a tree: notes, figures, languages, contents, images.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import sharp from 'sharp';
+import { runZine, SEED_DIR } from './helpers/fixture.ts';
+
+const out = mkdtempSync(path.join(tmpdir(), 'zine-html-'));
+const result = runZine(['build', SEED_DIR, '--out', out, '--only', 'html']);
+const page = fromHtml(readFileSync(path.join(out, 'kazakhstan-after-the-uprising.html'), 'utf8'));
+
+test('the seed builds its HTML edition with exit 0 and a progress line', () => {
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /zine: html\s+\S+kazakhstan-after-the-uprising\.html\s+\d+ ms/);
+});
+
+test('the page is English, phone-ready, titled, with a contents list of the 7 chapters', () => {
+  assert.equal(select('html', page)?.properties.lang, 'en');
+  assert.match(String(select('meta[name=viewport]', page)?.properties.content), /width=device-width/);
+  assert.equal(toString(select('title', page)!), 'Kazakhstan after the Uprising');
+  const entries = selectAll('nav.contents li a', page);
+  assert.equal(entries.length, 7);
+  for (const entry of entries) assert.ok(select(`section${entry.properties.href}`, page), `${entry.properties.href} exists`);
+});
+
+test('4 notes: numbered calls link to endnotes that link back', () => {
+  const calls = selectAll('a.noteref', page);
+  assert.deepEqual(calls.map((call) => toString(call)), ['1', '2', '3', '4']);
+  const notes = selectAll('section.endnotes li', page);
+  assert.equal(notes.length, 4);
+  for (const [index, note] of notes.entries()) {
+    assert.equal(note.properties.id, `note-${index + 1}`);
+    assert.equal(select('a[role=doc-backlink]', note)?.properties.href, `#noteref-${index + 1}`);
+  }
+  assert.match(toString(notes[0]!), /^From December 17-19, 1986/);
+  assert.match(toString(notes[3]!), /This news article explores this issue/);
+});
+
+test('the note call stands where the seed had its digit', () => {
+  const paragraph = selectAll('p', page).find((node) => toString(node).includes('carrying out a massacre,'));
+  assert.match(toString(paragraph!), /carrying out a massacre,1 and in 2011/);
+});
+
+test('10 figures with alt text and captions, images resized for the screen', async () => {
+  const figures = selectAll('figure', page);
+  assert.equal(figures.length, 10);
+  for (const figure of figures) {
+    const image = select('img', figure)!;
+    assert.ok(String(image.properties.alt).length > 10);
+    assert.equal(toString(select('figcaption', figure)!), image.properties.alt);
+    const { width } = await sharp(path.join(out, String(image.properties.src))).metadata();
+    assert.ok(width! <= 1400, `${image.properties.src} is ${width}px wide`);
+  }
+});
+
+test('the interview is a zh-Hans section, the rest inherits English', () => {
+  const chinese = selectAll('section.chapter', page).filter((section) => section.properties.lang === 'zh-Hans');
+  assert.equal(chinese.length, 1);
+  assert.match(toString(select('h1', chinese[0]!)!), /^采访:阿拉木图/);
+  assert.equal(selectAll('section.chapter', page).length, 7);
+});
+
+test('the quotations are blockquotes and the numbered analysis a list', () => {
+  assert.ok(selectAll('blockquote', page).length >= 9);
+  assert.equal(selectAll('blockquote ol > li', page).length, 3);
+});
