@@ -52,6 +52,7 @@ export const epubSchema = z
       .string()
       .default('Text with headings, contents, footnotes and captioned images with alternative text.')
       .describe('schema:accessibilitySummary of the e-book.'),
+    tocTitle: z.string().min(1).default('Contents').describe('Heading of the e-book’s table of contents, in the book’s language.'),
   })
   .describe('The EPUB.');
 
