@@ -53,7 +53,9 @@ export function padPageSequence(pageCount: number): Slot[] {
  * its back, so N = 8 gives [8,1] [2,7] / [6,3] [4,5].
  */
 export function saddleStitchPositions(pageCount: number): Array<{ front: [number, number]; back: [number, number] }> {
-  if (pageCount % 4 !== 0 || pageCount < 4) throw new RangeError(`A signature needs a multiple of 4 pages, not ${pageCount}.`);
+  if (pageCount % 4 !== 0 || pageCount < 4) {
+    throw new RangeError(`A signature needs a multiple of 4 pages, not ${pageCount}.`);
+  }
   const last = pageCount - 1;
   return Array.from({ length: pageCount / 4 }, (_, sheet) => ({
     front: [last - 2 * sheet, 2 * sheet],
