@@ -142,7 +142,8 @@ describe('mini zine layout', () => {
   test('guides: three vertical folds, the lengthwise fold on the end panels, the cut across the centre two', () => {
     const { folds, cut } = minizineGuides({ width: 800, height: 600 });
     assert.deepEqual(cut, { x1: 200, y1: 300, x2: 600, y2: 300 });
-    assert.deepEqual(folds.filter((f) => f.x1 === f.x2).map((f) => [f.x1, f.y1, f.y2]), [[200, 0, 600], [400, 0, 600], [600, 0, 600]]);
+    const verticals = folds.filter((f) => f.x1 === f.x2).map((f) => [f.x1, f.y1, f.y2]);
+    assert.deepEqual(verticals, [[200, 0, 600], [400, 0, 600], [600, 0, 600]]);
     assert.deepEqual(folds.filter((f) => f.y1 === f.y2).map((f) => [f.x1, f.x2]), [[0, 200], [600, 800]]);
   });
 });
