@@ -2,9 +2,27 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32, deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { test } from 'node:test';
 import { copyFixture, runZine } from './helpers/fixture.ts';
+
+/** A PNG whose header claims `width`×`height` pixels, with almost no data: a decompression bomb's shape. */
+function pngHeader(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(1024))), chunk('IEND', Buffer.alloc(0))]);
+}
 
 function edit(file: string, change: (text: string) => string) {
   writeFileSync(file, change(readFileSync(file, 'utf8')));
@@ -19,6 +37,10 @@ function checkBroken(breakIt: (dir: string) => void) {
 
 const cases: { name: string; breakIt: (dir: string) => void; line: RegExp; status: number }[] = [
   { name: 'a missing image', breakIt: (dir) => rmSync(path.join(dir, 'images/square.png')), line: /^manuscript\/01-first\.md:7:1\s+error\s+Image `images\/square\.png` not found.*missing-image$/m, status: 1 },
+  { name: 'a text file named .png', breakIt: (dir) => writeFileSync(path.join(dir, 'images/square.png'), 'not an image'), line: /^manuscript\/01-first\.md:7:1\s+error\s+Image `images\/square\.png` is not an image sharp can read.*invalid-image$/m, status: 1 },
+  { name: 'a corrupt image', breakIt: (dir) => writeFileSync(path.join(dir, 'images/square.png'), pngHeader(400, 400)), line: /^manuscript\/01-first\.md:7:1\s+error\s+Image `images\/square\.png` cannot be decoded.*invalid-image$/m, status: 1 },
+  { name: 'a decompression bomb', breakIt: (dir) => writeFileSync(path.join(dir, 'images/square.png'), pngHeader(30000, 30000)), line: /^manuscript\/01-first\.md:7:1\s+error\s+Image `images\/square\.png` is 30000×30000 pixels.*image-too-large$/m, status: 1 },
+  { name: 'an unsupported image format', breakIt: (dir) => writeFileSync(path.join(dir, 'images/square.png'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="file:///etc/passwd"/></svg>'), line: /^manuscript\/01-first\.md:7:1\s+error\s+Image `images\/square\.png` is SVG, not a supported format.*unsupported-image$/m, status: 1 },
   { name: 'an image path leaving the manuscript', breakIt: (dir) => edit(path.join(dir, '01-first.md'), (text) => text.replace('images/square.png', '../../etc/x.png')), line: /^manuscript\/01-first\.md:7:1\s+error\s+.*outside the manuscript folder.*image-outside-manuscript$/m, status: 1 },
   { name: 'a footnote called but never defined', breakIt: (dir) => edit(path.join(dir, '02-second.md'), (text) => text.replace('文本。[^x]', '文本。[^y]')), line: /^manuscript\/02-second\.md:7:8\s+error\s+Footnote `\[\^y\]` is called but never defined.*undefined-footnote$/m, status: 1 },
   { name: 'a footnote defined but never used', breakIt: (dir) => edit(path.join(dir, '02-second.md'), (text) => `${text}\n[^z]: Unused.\n`), line: /^manuscript\/02-second\.md:11:1\s+warning\s+Footnote `\[\^z\]` is defined but never called.*unused-footnote$/m, status: 0 },

@@ -2,14 +2,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
+import { inspectImage } from '../images/inspect.ts';
 import type { Book, Chapter, ImageAsset } from './book.ts';
 import { asciiSlug, chapterIds } from './names.ts';
 import { numberChapterNotes } from './number-notes.ts';
 import { compileChapter, type CompiledChapter } from './read-chapter.ts';
 import { resolveImage } from './plugins/rehype-check-images.ts';
-import { reportError } from './report.ts';
+import { reportError, type Place } from './report.ts';
 
 export type { Book, Chapter, ImageAsset, Note } from './book.ts';
 
@@ -34,21 +35,32 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   const compiled = await Promise.all(config.chapters.map((chapterPath, index) => readChapter(root, chapterPath, index, ids[index]!, loaded, cache)));
   const chapters: Chapter[] = [];
   const images = new Map<string, ImageAsset>();
+  const uses: { src: string; path: string; file: VFile; place: Place }[] = [];
   for (const [index, chapter] of compiled.entries()) {
     if (!chapter) continue;
     const id = ids[index]!;
+    // A copy of the cached file, so messages added for this build do not pile up in the cache.
+    const file = new VFile({ path: chapter.file.path, value: chapter.file.value, cwd: chapter.file.cwd });
+    file.messages.push(...chapter.file.messages);
     const tree = structuredClone(chapter.tree);
     const notes = numberChapterNotes(tree, chapter.notes, 1 + chapters.reduce((count, done) => count + done.notes.length, 0));
-    chapters.push({ id, file: chapter.file, title: chapter.title ?? id, lang: chapter.lang ?? config.lang, tree, notes });
-    for (const [src, imagePath] of chapter.images) images.set(src, { src, path: imagePath });
+    chapters.push({ id, file, title: chapter.title ?? id, lang: chapter.lang ?? config.lang, tree, notes });
+    for (const [src, used] of chapter.images) uses.push({ src, path: used.path, file, place: used.position });
   }
   if (config.cover) {
     const cover = resolveImage(config.cover, root, root);
-    if ('src' in cover) images.set(cover.src, cover);
+    if ('src' in cover) uses.push({ ...cover, file: configFile, place: loaded.placeOf(['cover']) });
     else reportError(configFile, `\`cover\`: ${cover.reason}`, loaded.placeOf(['cover']), cover.rule);
   }
+  await Promise.all(
+    uses.map(async ({ src, path: imagePath, file, place }) => {
+      const check = await inspectImage(imagePath);
+      if (check.ok) images.set(src, { src, path: imagePath });
+      else reportError(file, `Image \`${src}\` ${check.reason}`, place, check.rule);
+    }),
+  );
   const book: Book = { config, root, slug: asciiSlug(config.title, 'zine'), chapters, images };
-  return { book, files: [configFile, ...compiled.filter((chapter) => chapter !== undefined).map((chapter) => chapter.file)] };
+  return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
 }
 
 async function readChapter(root: string, chapterPath: string, index: number, id: string, loaded: LoadedConfig, cache?: ChapterCache) {
@@ -59,7 +71,13 @@ async function readChapter(root: string, chapterPath: string, index: number, id:
     reportError(loaded.file, reason, place, resolved.rule === 'missing-image' ? 'missing-chapter' : 'chapter-outside-manuscript');
     return undefined;
   }
-  const bytes = await readFile(resolved.path);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolved.path);
+  } catch (error) {
+    reportError(loaded.file, `Chapter \`${chapterPath}\` cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, place, 'unreadable-chapter');
+    return undefined;
+  }
   const hash = createHash('sha256').update(id).update('\0').update(bytes).digest('hex');
   const cached = cache?.get(resolved.path);
   if (cached?.hash === hash) return cached.compiled;

@@ -4,13 +4,14 @@ import type { ElementContent, Root } from 'hast';
 import { VFile } from 'vfile';
 import { decodeUtf8 } from './decode.ts';
 import { createChapterProcessor } from './processor.ts';
+import type { UsedImage } from './plugins/rehype-check-images.ts';
 
 export interface CompiledChapter {
   file: VFile;
   tree: Root;
   title?: string;
   lang?: string;
-  images: Map<string, string>;
+  images: Map<string, UsedImage>;
   notes: Map<string, ElementContent[]>;
 }
 

@@ -2,14 +2,20 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
+import type { Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reportError, reportWarning } from '../report.ts';
 
+export interface UsedImage {
+  path: string;
+  position?: Position;
+}
+
 declare module 'vfile' {
   interface DataMap {
-    /** Absolute paths of the images this chapter uses, by manuscript-relative `src`. */
-    images: globalThis.Map<string, string>;
+    /** The images this chapter uses, by manuscript-relative `src`: absolute path and first place of use. */
+    images: globalThis.Map<string, UsedImage>;
   }
 }
 
@@ -17,14 +23,14 @@ declare module 'vfile' {
 export default function rehypeCheckImages(options: { root: string }) {
   const root = realpathSync(options.root);
   return (tree: Root, file: VFile) => {
-    const images = new Map<string, string>();
+    const images = new Map<string, UsedImage>();
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
       const src = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
       const resolved = resolveImage(src, root, path.dirname(file.path));
       if ('src' in resolved) {
         node.properties.src = resolved.src;
-        images.set(resolved.src, resolved.path);
+        if (!images.has(resolved.src)) images.set(resolved.src, { path: resolved.path, position: node.position });
         return;
       }
       const report = resolved.fatal ? reportError : reportWarning;
