@@ -1,0 +1,115 @@
+// Manuscript images for e-readers: local files only, long side ≤ 1600 px, recompressed, under names fixed by their source.
+import path from 'node:path';
+import type { Root } from 'hast';
+import sharp from 'sharp';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Book } from '../manuscript/book.ts';
+
+/** Long side, in pixels, of images in the EPUB: sharp on e-ink and tablets, light enough for old readers. */
+export const MAX_IMAGE_SIDE = 1600;
+
+export interface EpubImage {
+  /** The `src` written in the chapter trees. */
+  src: string;
+  /** Path inside the EPUB's content folder, e.g. `images/01-almaty-fog.png`. */
+  href: string;
+  mediaType: 'image/jpeg' | 'image/png';
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+type Report = (reason: string, src?: string) => void;
+
+/** Every image `src` in `trees`, once each, in reading order. */
+export function collectImageSources(trees: readonly Root[]): string[] {
+  const sources = new Set<string>();
+  for (const tree of trees) {
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'img' && typeof node.properties.src === 'string') sources.add(node.properties.src);
+    });
+  }
+  return [...sources];
+}
+
+/**
+ * Encode each source that `book.images` knows as a file inside the manuscript; report and skip the rest (remote URLs
+ * included: nothing is ever fetched). Names come from the file name, made unique in order.
+ */
+export async function encodeImages(book: Book, sources: readonly string[], report: Report): Promise<Map<string, EpubImage>> {
+  const images = new Map<string, EpubImage>();
+  const used = new Set<string>();
+  for (const src of sources) {
+    const asset = book.images.get(src);
+    const inside = asset !== undefined && !path.relative(book.root, asset.path).startsWith('..');
+    if (!asset || !inside) {
+      report(`Image \`${src}\` is not a file inside the manuscript: left out of the EPUB`, src);
+      continue;
+    }
+    try {
+      const encoded = await encodeForReaders(asset.path);
+      const href = uniqueName(`images/${imageStem(src)}`, encoded.extension, used);
+      images.set(src, { src, href, mediaType: encoded.mediaType, bytes: encoded.bytes, width: encoded.width, height: encoded.height });
+    } catch (error) {
+      report(`Image \`${src}\` could not be read (${(error as Error).message}): left out of the EPUB`, src);
+    }
+  }
+  return images;
+}
+
+/** rehype plugin: point each `img` at its file in the EPUB with its size; remove images that were left out. */
+export function rehypeEpubImages(options: { images: ReadonlyMap<string, EpubImage> }) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'img' || !parent || index === undefined) return;
+      const image = typeof node.properties.src === 'string' ? options.images.get(node.properties.src) : undefined;
+      if (!image) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      const { alt } = node.properties;
+      node.properties = { src: image.href, alt: typeof alt === 'string' ? alt : '', width: image.width, height: image.height };
+    });
+  };
+}
+
+/** True when every image in `trees` has a non-empty alt text. */
+export function everyImageHasAlt(trees: readonly Root[]): boolean {
+  let missing = false;
+  for (const tree of trees) {
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'img' && String(node.properties.alt ?? '').trim() === '') missing = true;
+    });
+  }
+  return !missing;
+}
+
+async function encodeForReaders(file: string) {
+  const input = sharp(file, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
+  const { format, hasAlpha } = await input.metadata();
+  const resized = input.resize({ width: MAX_IMAGE_SIDE, height: MAX_IMAGE_SIDE, fit: 'inside', withoutEnlargement: true });
+  // PNG stays PNG (line art and text stay crisp on e-ink), so does anything transparent; the rest becomes JPEG.
+  const png = format === 'png' || hasAlpha;
+  const encoded = png ? resized.png({ compressionLevel: 9, adaptiveFiltering: true }) : resized.flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true });
+  const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+  return {
+    bytes: new Uint8Array(data),
+    extension: png ? 'png' : 'jpg',
+    mediaType: png ? ('image/png' as const) : ('image/jpeg' as const),
+    width: info.width,
+    height: info.height,
+  };
+}
+
+function imageStem(src: string): string {
+  const stem = path.posix.basename(src).replace(/\.[^.]*$/, '');
+  const ascii = stem.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  return ascii === '' ? 'image' : ascii;
+}
+
+function uniqueName(stem: string, extension: string, used: Set<string>): string {
+  let name = `${stem}.${extension}`;
+  for (let count = 2; used.has(name); count++) name = `${stem}-${count}.${extension}`;
+  used.add(name);
+  return name;
+}

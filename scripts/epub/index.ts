@@ -1,0 +1,82 @@
+// The EPUB stage: a Book and its cover → the bytes of a reproducible, accessible EPUB 3.
+import type { Root } from 'hast';
+import type { Book, Chapter } from '../manuscript/book.ts';
+import { collectImageSources, encodeImages, everyImageHasAlt, rehypeEpubImages } from './images.ts';
+import { collectIds, rehypeEpubLinks } from './links.ts';
+import { epubMetadata } from './metadata.ts';
+import { rehypeEpubNotes } from './notes.ts';
+import { packageEpub, type PageSpec } from './package.ts';
+import { rehypeXhtmlCompat, toXhtmlFragment } from './xhtml.ts';
+import { repackEpub } from './zip.ts';
+
+export { rehypeEpubNotes } from './notes.ts';
+
+export interface RenderEpubOptions {
+  /** The cover image: the `cover-image` item and the first page. */
+  cover: { bytes: Uint8Array; mediaType: 'image/jpeg' | 'image/png' };
+  /** `dcterms:modified` and the zip entries' date (pass SOURCE_DATE_EPOCH for reproducible builds); default now. */
+  modified?: Date;
+  /** Called for each manuscript problem the EPUB works around (an image left out, a dead link). */
+  report?: (reason: string, src?: string) => void;
+}
+
+/** Render `book` as an EPUB 3: one XHTML file per chapter, pop-up footnotes, resized images, nav + NCX. */
+export async function renderEpub(book: Book, options: RenderEpubOptions): Promise<Uint8Array> {
+  const report = options.report ?? (() => {});
+  const modified = options.modified ?? new Date();
+  const files = chapterFileNames(book.chapters);
+  const trees = book.chapters.map((chapter) => structuredClone(chapter.tree));
+  trees.forEach((tree, index) => rehypeEpubNotes({ notes: book.chapters[index]!.notes })(tree));
+  const targets = linkTargets(book.chapters, trees, files);
+  trees.forEach((tree, index) => rehypeEpubLinks({ file: files[index]!, targets, report })(tree));
+
+  const images = await encodeImages(book, collectImageSources(trees), report);
+  trees.forEach((tree) => rehypeEpubImages({ images })(tree));
+  const allImagesDescribed = everyImageHasAlt(trees);
+  if (!allImagesDescribed) report('Some images have no alternative text: the EPUB does not claim `alternativeText`');
+  trees.forEach((tree) => rehypeXhtmlCompat()(tree));
+
+  const metadata = epubMetadata(book, { modified, images: [...images.values()], bodymatter: files[0] ?? 'toc.xhtml', allImagesDescribed });
+  const coverExtension = options.cover.mediaType === 'image/png' ? 'png' : 'jpeg';
+  const frontMatter = { title: book.config.title, subtitle: book.config.subtitle, authors: book.config.authors, publisher: book.config.publisher, rights: book.config.rights };
+  const front = { ...frontMatter, cover: { extension: coverExtension, alt: `Cover: ${book.config.title}` } };
+  const pages: PageSpec[] = [
+    { kind: 'cover', filename: 'cover.xhtml', itemId: 'cover', title: book.config.title, lang: book.config.lang, content: '', beforeToc: true, excludeFromToc: true, book: front },
+    { kind: 'titlepage', filename: 'titlepage.xhtml', itemId: 'titlepage', title: book.config.title, lang: book.config.lang, content: '', beforeToc: true, excludeFromToc: true, book: front },
+    ...book.chapters.map((chapter, index) => chapterPage(chapter, files[index]!, trees[index]!, front)),
+  ];
+
+  const zip = await packageEpub({
+    metadata: { title: book.config.title, lang: book.config.lang, authors: book.config.authors, publisher: book.config.publisher },
+    templateData: { zine: metadata },
+    tocTitle: book.config.epub.tocTitle,
+    pages,
+    cover: options.cover,
+    files: [...images.values()].map(({ href, bytes }) => ({ href, bytes })),
+  });
+  return repackEpub(zip, modified);
+}
+
+/** File names from chapter ids, numbered in reading order: `01-introduction.xhtml`. */
+export function chapterFileNames(chapters: readonly Pick<Chapter, 'id'>[]): string[] {
+  const width = Math.max(2, String(chapters.length).length);
+  return chapters.map((chapter, index) => {
+    const stem = chapter.id.normalize('NFKD').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+    const number = String(index + 1).padStart(width, '0');
+    return stem === '' ? `${number}-chapter.xhtml` : `${number}-${stem}.xhtml`;
+  });
+}
+
+function chapterPage(chapter: Chapter, filename: string, tree: Root, book: Record<string, unknown>): PageSpec {
+  const itemId = `chapter-${filename.replace(/\.xhtml$/, '')}`;
+  return { kind: 'chapter', filename, itemId, title: chapter.title, lang: chapter.lang, sectionId: chapter.id, content: '', body: toXhtmlFragment(tree), book };
+}
+
+/** Which file holds each id: the chapter's own id (its `<section>`) and every id in its tree. */
+function linkTargets(chapters: readonly Chapter[], trees: readonly Root[], files: readonly string[]): Map<string, string> {
+  const targets = new Map<string, string>();
+  chapters.forEach((chapter, index) => {
+    for (const id of [chapter.id, ...collectIds(trees[index]!)]) if (!targets.has(id)) targets.set(id, files[index]!);
+  });
+  return targets;
+}

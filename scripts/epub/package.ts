@@ -1,0 +1,93 @@
+// epub-gen-memory lays out the package with our templates; this subclass feeds it in-memory files and forbids any fetch.
+import { readFile } from 'node:fs/promises';
+import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+
+const TEMPLATES = new URL('../../templates/epub/', import.meta.url);
+
+/** A file the EPUB carries as is, by its path inside the content folder (`OEBPS/`). */
+export interface PackagedFile {
+  href: string;
+  bytes: Uint8Array;
+}
+
+/** One XHTML page for the chapter template; the fields besides epub-gen-memory's own are read by our templates. */
+export interface PageSpec extends Chapter {
+  filename: string;
+  /** Manifest and spine id (an XML name). */
+  itemId: string;
+  kind: 'cover' | 'titlepage' | 'chapter';
+  lang: string;
+  /** For chapters: the `<section>` id and the body as an XHTML fragment. */
+  sectionId?: string;
+  body?: string;
+  /** Book-level values for the cover and title pages (title, subtitle, authors, rights, cover file). */
+  book: Record<string, unknown>;
+}
+
+export interface PackageInput {
+  /** Book-level values for the templates (`zine` in the OPF, nav and NCX templates). */
+  metadata: { title: string; lang: string; authors: string[]; publisher?: string };
+  templateData: Record<string, unknown>;
+  tocTitle: string;
+  pages: PageSpec[];
+  cover: { bytes: Uint8Array; mediaType: 'image/jpeg' | 'image/png' };
+  files: PackagedFile[];
+}
+
+/** Build the EPUB with epub-gen-memory: our templates, our stylesheet, no network. Returns its (non-reproducible) zip. */
+export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
+  const [contentOPF, tocXHTML, tocNCX, chapterXHTML, css] = await Promise.all(
+    ['content.opf.ejs', 'toc.xhtml.ejs', 'toc.ncx.ejs', 'chapter.xhtml.ejs', 'epub.css'].map((name) => readFile(new URL(name, TEMPLATES), 'utf8')),
+  );
+  const cover = new File([new Uint8Array(input.cover.bytes)], input.cover.mediaType === 'image/png' ? 'cover.png' : 'cover.jpg', { type: input.cover.mediaType });
+  const options: Options & Record<string, unknown> = {
+    ...input.templateData,
+    title: input.metadata.title,
+    lang: input.metadata.lang,
+    author: input.metadata.authors,
+    publisher: input.metadata.publisher ?? '',
+    cover,
+    css,
+    contentOPF,
+    tocXHTML,
+    tocNCX,
+    chapterXHTML,
+    tocTitle: input.tocTitle,
+    prependChapterTitles: false,
+    numberChaptersInTOC: false,
+    fonts: [],
+    ignoreFailedDownloads: false,
+    verbose: false,
+  };
+  const epub = new OfflineEpub(options, input.pages, input.files);
+  return new Uint8Array(await epub.genEpub());
+}
+
+/**
+ * epub-gen-memory fetches fonts, images it finds in chapter HTML, and a cover given as a URL. Chapters reach it as
+ * empty `content` (their XHTML rides in `body`, which only our template reads), fonts and covers as in-memory
+ * values, and these overrides make every fetch path a hard error instead of a download.
+ */
+class OfflineEpub extends EPub {
+  private readonly files: readonly PackagedFile[];
+
+  constructor(options: Options, pages: readonly PageSpec[], files: readonly PackagedFile[]) {
+    super(options, pages);
+    this.files = files;
+  }
+
+  protected override async downloadAllFonts(): Promise<void> {
+    if (this.options.fonts.length > 0) throw new Error('epub-gen-memory would download fonts: the EPUB stage never fetches');
+  }
+
+  protected override async downloadAllImages(): Promise<void> {
+    if (this.images.length > 0) throw new Error(`epub-gen-memory would download ${this.images.map((image) => image.url).join(', ')}: the EPUB stage never fetches`);
+    const content = this.zip.folder('OEBPS')!;
+    for (const file of this.files) content.file(file.href, file.bytes);
+  }
+
+  protected override async makeCover(): Promise<void> {
+    if (typeof this.options.cover === 'string') throw new Error('epub-gen-memory would download the cover: the EPUB stage never fetches');
+    return super.makeCover();
+  }
+}
