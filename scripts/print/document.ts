@@ -1,0 +1,90 @@
+// The book as one HTML document for Paged.js: cover, contents, then one section per chapter with print footnotes.
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+import type { Book, Chapter } from '../manuscript/book.ts';
+import { fillTemplate, readTemplate } from '../template/index.ts';
+import { fontLinks } from './fonts.ts';
+import { rehypePrintFootnotes } from './footnotes.ts';
+import { rehypeHyphenate } from './hyphenate.ts';
+import { pageStyleCss } from './page-style.ts';
+
+/** Where the print stylesheets are served in the sandbox. */
+export const PRINT_STYLESHEETS = ['/templates/cover/cover.css', '/templates/print/print.css'];
+
+const CONTENTS_LABEL: Record<string, string> = { en: 'Contents', zh: '目录', de: 'Inhalt', fr: 'Table des matières', ru: 'Содержание' };
+
+export const CONTENTS_ANCHOR = 'zine-contents';
+
+/** "Contents" in the book's language (English when we do not know it). */
+export function contentsLabel(lang: string): string {
+  return CONTENTS_LABEL[lang.split('-')[0]!.toLowerCase()] ?? CONTENTS_LABEL.en!;
+}
+
+/** The id of a chapter's section: what the contents link to. */
+export function chapterAnchor(chapter: Chapter): string {
+  return `zine-chapter-${chapter.id}`;
+}
+
+/** The complete print document; `imageUrl` maps a manuscript image `src` to the URL the sandbox serves it at. */
+export async function buildPrintDocument(book: Book, imageUrl: (src: string) => string | undefined): Promise<string> {
+  const { config } = book;
+  const chapters: Root = { type: 'root', children: book.chapters.map(chapterSection) };
+  if (config.print.hyphenate) rehypeHyphenate({ lang: config.lang })(chapters);
+  const body: Root = { type: 'root', children: [coverSection(book), contentsSection(book), ...(chapters.children as Element[])] };
+  rehypeRewriteImages(imageUrl)(body);
+  return fillTemplate(await readTemplate('print/page.html'), {
+    lang: config.lang,
+    title: config.title,
+    fontLinks: fontLinks(),
+    stylesheets: PRINT_STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n'),
+    pageStyle: pageStyleCss(config.print),
+    body: toHtml(body),
+  });
+}
+
+/** The cover: title, subtitle, authors and the cover image when configured (shares templates/cover/cover.css with the e-book cover). */
+export function coverContent(book: Book): Element {
+  const { config } = book;
+  return h('div.cover', [
+    config.cover ? h('div.cover-art', [h('img', { src: config.cover, alt: '' })]) : h('div.cover-rule'),
+    h('p.cover-title', config.title),
+    config.subtitle ? h('p.cover-subtitle', config.subtitle) : undefined,
+    config.authors.length > 0 ? h('p.cover-authors', config.authors.join(', ')) : undefined,
+    config.publisher ? h('p.cover-publisher', config.publisher) : undefined,
+  ]);
+}
+
+function coverSection(book: Book): Element {
+  return h('section.cover-page', { id: 'zine-cover', ariaLabel: 'Cover' }, [coverContent(book)]);
+}
+
+function contentsSection(book: Book): Element {
+  return h('nav.contents', { id: CONTENTS_ANCHOR, role: 'doc-toc' }, [
+    h('h1.contents-title', contentsLabel(book.config.lang)),
+    h(
+      'ol',
+      book.chapters.map((chapter) =>
+        h('li', { lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, [h('a', { href: `#${chapterAnchor(chapter)}` }, chapter.title)]),
+      ),
+    ),
+  ]);
+}
+
+function chapterSection(chapter: Chapter): Element {
+  const tree = structuredClone(chapter.tree);
+  rehypePrintFootnotes({ notes: chapter.notes, lang: chapter.lang })(tree);
+  return h('section.chapter', { id: chapterAnchor(chapter), lang: chapter.lang }, tree.children as ElementContent[]);
+}
+
+/** Point each `<img>` of a known manuscript image at its downsampled print copy. */
+function rehypeRewriteImages(imageUrl: (src: string) => string | undefined) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName !== 'img' || typeof node.properties.src !== 'string') return;
+      const url = imageUrl(node.properties.src);
+      if (url) node.properties.src = url;
+    });
+  };
+}

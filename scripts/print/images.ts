@@ -1,0 +1,55 @@
+// Images scaled to 300 dpi at the largest size print can show them, cached by content hash so rebuilds are instant.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { ImageAsset } from '../manuscript/book.ts';
+
+export const PRINT_DPI = 300;
+/** Bump when the encoding below changes, so old cache entries are not reused. */
+const CACHE_VERSION = 'print-images-1';
+
+export interface PrintImageBox {
+  /** Largest printed width and height, in points. */
+  width: number;
+  height: number;
+}
+
+/** Downsample each image to `PRINT_DPI` inside `box` (never enlarge) into `cacheDir`; returns `src` → cache file name. */
+export async function preparePrintImages(images: Iterable<ImageAsset>, box: PrintImageBox, cacheDir: string): Promise<Map<string, string>> {
+  await mkdir(cacheDir, { recursive: true });
+  const prepared = new Map<string, string>();
+  await Promise.all(
+    [...images].map(async (image) => {
+      prepared.set(image.src, await preparePrintImage(image.path, box, cacheDir));
+    }),
+  );
+  return prepared;
+}
+
+async function preparePrintImage(file: string, box: PrintImageBox, cacheDir: string): Promise<string> {
+  const bytes = await readFile(file);
+  const maxWidth = Math.round((box.width / 72) * PRINT_DPI);
+  const maxHeight = Math.round((box.height / 72) * PRINT_DPI);
+  const hash = createHash('sha256').update(`${CACHE_VERSION}\0${maxWidth}x${maxHeight}\0`).update(bytes).digest('hex').slice(0, 32);
+  const input = sharp(bytes, { failOn: 'error', limitInputPixels: 200_000_000 });
+  const { format } = await input.metadata();
+  if (format === 'svg') return cached(cacheDir, `${hash}.svg`, async () => bytes);
+  const extension = format === 'jpeg' ? 'jpg' : 'png';
+  return cached(cacheDir, `${hash}.${extension}`, async () => {
+    const resized = input.rotate().resize({ width: maxWidth, height: maxHeight, fit: 'inside', withoutEnlargement: true });
+    const encoded = extension === 'jpg' ? resized.jpeg({ quality: 90, chromaSubsampling: '4:4:4' }) : resized.png({ compressionLevel: 9 });
+    return encoded.toBuffer();
+  });
+}
+
+async function cached(cacheDir: string, name: string, make: () => Promise<Uint8Array>): Promise<string> {
+  const target = path.join(cacheDir, name);
+  const exists = await stat(target).then((info) => info.size > 0, () => false);
+  if (!exists) {
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, await make());
+    await rename(temporary, target);
+  }
+  return name;
+}

@@ -1,0 +1,3 @@
+// The print stage: a warm sandboxed browser, the paged PDF of a Book, and the cover image the e-book uses.
+export { openPrintSession, type PrintSession, type PrintSessionOptions } from './session.ts';
+export { renderPrintPdf, type PrintTimings, type RenderPrintOptions } from './render.ts';

@@ -1,0 +1,66 @@
+// One warm browser for a build (or a whole watch session): sandboxed pages reused across renders, closed for sure.
+import type { Browser } from 'puppeteer';
+import { launchBrowser, resolveBrowser } from './browser.ts';
+import { sandboxPage, type SandboxedPage } from './sandbox.ts';
+
+export interface PrintSession {
+  browser: Browser;
+  /** Which browser runs, for the progress line (`embedded @sparticuz/chromium (HeadlessChrome/147…)`). */
+  label: string;
+  /** Milliseconds it took to find and start the browser. */
+  launchMs: number;
+  /** Run `task` on the session's sandboxed page for `purpose`, one task per page at a time. */
+  withPage: <T>(purpose: string, task: (page: SandboxedPage) => Promise<T>) => Promise<T>;
+  /** Stop the browser; always kills the process, even after a crash or a hang. */
+  close: () => Promise<void>;
+}
+
+export interface PrintSessionOptions {
+  /** Browser executable from `--browser`; else `ZINE_BROWSER`, a system Chromium, or the embedded one. */
+  browserPath?: string;
+}
+
+/** Start the browser once; pass the session to every render, `close()` it at the end. */
+export async function openPrintSession(options: PrintSessionOptions = {}): Promise<PrintSession> {
+  const started = performance.now();
+  const resolved = await resolveBrowser(options.browserPath);
+  const { browser, kill } = await launchBrowser(resolved);
+  const label = `${resolved.source} (${await browser.version()})`;
+  const pages = new Map<string, Promise<SandboxedPage>>();
+  const queues = new Map<string, Promise<unknown>>();
+  let closed = false;
+
+  const pageFor = (purpose: string) => {
+    let page = pages.get(purpose);
+    if (!page) {
+      page = browser.newPage().then(sandboxPage);
+      pages.set(purpose, page);
+      page.catch(() => pages.delete(purpose));
+    }
+    return page;
+  };
+
+  return {
+    browser,
+    label,
+    launchMs: Math.round(performance.now() - started),
+    withPage(purpose, task) {
+      if (closed) return Promise.reject(new Error('The print session is closed'));
+      const previous = queues.get(purpose) ?? Promise.resolve();
+      const run = previous.catch(() => undefined).then(async () => {
+        const page = await pageFor(purpose);
+        if (page.page.isClosed()) {
+          pages.delete(purpose);
+          return task(await pageFor(purpose));
+        }
+        return task(page);
+      });
+      queues.set(purpose, run);
+      return run;
+    },
+    async close() {
+      closed = true;
+      await kill();
+    },
+  };
+}
