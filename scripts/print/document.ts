@@ -32,7 +32,7 @@ export async function buildPrintDocument(book: Book, imageUrl: (src: string) => 
   const { config } = book;
   const chapters: Root = { type: 'root', children: book.chapters.map(chapterSection) };
   if (config.print.hyphenate) rehypeHyphenate({ lang: config.lang })(chapters);
-  const body: Root = { type: 'root', children: [coverSection(book), contentsSection(book), ...(chapters.children as Element[])] };
+  const body: Root = { type: 'root', children: [coverSection(book, imageUrl), contentsSection(book), ...(chapters.children as Element[])] };
   rehypeRewriteImages(imageUrl)(body);
   return fillTemplate(await readTemplate('print/page.html'), {
     lang: config.lang,
@@ -45,10 +45,11 @@ export async function buildPrintDocument(book: Book, imageUrl: (src: string) => 
 }
 
 /** The cover: title, subtitle, authors and the cover image when configured (shares templates/cover/cover.css with the e-book cover). */
-export function coverContent(book: Book): Element {
+export function coverContent(book: Book, imageUrl: (src: string) => string | undefined): Element {
   const { config } = book;
+  const art = config.cover ? imageUrl(config.cover) ?? config.cover : undefined;
   return h('div.cover', [
-    config.cover ? h('div.cover-art', [h('img', { src: config.cover, alt: '' })]) : h('div.cover-rule'),
+    art ? h('div.cover-art', [h('img', { src: art, alt: '' })]) : h('div.cover-rule'),
     h('p.cover-title', config.title),
     config.subtitle ? h('p.cover-subtitle', config.subtitle) : undefined,
     config.authors.length > 0 ? h('p.cover-authors', config.authors.join(', ')) : undefined,
@@ -56,8 +57,8 @@ export function coverContent(book: Book): Element {
   ]);
 }
 
-function coverSection(book: Book): Element {
-  return h('section.cover-page', { id: 'zine-cover', ariaLabel: 'Cover' }, [coverContent(book)]);
+function coverSection(book: Book, imageUrl: (src: string) => string | undefined): Element {
+  return h('section.cover-page', { id: 'zine-cover', ariaLabel: 'Cover' }, [coverContent(book, imageUrl)]);
 }
 
 function contentsSection(book: Book): Element {

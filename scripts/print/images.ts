@@ -9,14 +9,18 @@ export const PRINT_DPI = 300;
 /** Bump when the encoding below changes, so old cache entries are not reused. */
 const CACHE_VERSION = 'print-images-1';
 
-export interface PrintImageBox {
-  /** Largest printed width and height, in points. */
+export interface PixelBox {
   width: number;
   height: number;
 }
 
-/** Downsample each image to `PRINT_DPI` inside `box` (never enlarge) into `cacheDir`; returns `src` → cache file name. */
-export async function preparePrintImages(images: Iterable<ImageAsset>, box: PrintImageBox, cacheDir: string): Promise<Map<string, string>> {
+/** The pixels an image needs to print at `PRINT_DPI` in a box of `width` × `height` points. */
+export function pixelsForPrint(width: number, height: number): PixelBox {
+  return { width: Math.round((width / 72) * PRINT_DPI), height: Math.round((height / 72) * PRINT_DPI) };
+}
+
+/** Downsample each image to fit `box` pixels (never enlarge) into `cacheDir`; returns `src` → cache file name. */
+export async function preparePrintImages(images: Iterable<ImageAsset>, box: PixelBox, cacheDir: string): Promise<Map<string, string>> {
   await mkdir(cacheDir, { recursive: true });
   const prepared = new Map<string, string>();
   await Promise.all(
@@ -27,10 +31,9 @@ export async function preparePrintImages(images: Iterable<ImageAsset>, box: Prin
   return prepared;
 }
 
-async function preparePrintImage(file: string, box: PrintImageBox, cacheDir: string): Promise<string> {
+async function preparePrintImage(file: string, box: PixelBox, cacheDir: string): Promise<string> {
   const bytes = await readFile(file);
-  const maxWidth = Math.round((box.width / 72) * PRINT_DPI);
-  const maxHeight = Math.round((box.height / 72) * PRINT_DPI);
+  const { width: maxWidth, height: maxHeight } = box;
   const hash = createHash('sha256').update(`${CACHE_VERSION}\0${maxWidth}x${maxHeight}\0`).update(bytes).digest('hex').slice(0, 32);
   const input = sharp(bytes, { failOn: 'error', limitInputPixels: 200_000_000 });
   const { format } = await input.metadata();

@@ -1,23 +1,17 @@
 // The print PDF: images downsampled, the document laid out by Paged.js in the sandbox, printed by Chromium, finished with pdf-lib.
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Book } from '../manuscript/book.ts';
-import { TEMPLATES_DIR } from '../template/index.ts';
 import { buildPrintDocument, chapterAnchor, CONTENTS_ANCHOR, contentsLabel } from './document.ts';
-import { fontRoutes } from './fonts.ts';
-import { preparePrintImages } from './images.ts';
+import { pixelsForPrint, preparePrintImages } from './images.ts';
 import { applyMetadata, pdfMetadata } from './metadata.ts';
 import { writeOutline } from './outline.ts';
 import { setExactPageSize } from './page-boxes.ts';
 import { FIGURE_IMAGE_SHARE, pageGeometry } from './page-style.ts';
 import { paginate } from './paginate.ts';
-import { SANDBOX_ORIGIN, type ReportBlocked, type SandboxRoutes } from './sandbox.ts';
+import { bookRoutes, defaultCacheDir, IMAGES_ROUTE } from './routes.ts';
+import type { ReportBlocked } from './sandbox.ts';
 import type { PrintSession } from './session.ts';
-
-/** Where the document is served: inside the manuscript route, so relative URLs in raw HTML resolve against the manuscript. */
-const DOCUMENT_PATH = '/manuscript/.zine-print.html';
-const IMAGES_ROUTE = '/print-images/';
 
 export interface PrintTimings {
   imagesMs: number;
@@ -38,7 +32,7 @@ export interface RenderPrintOptions {
 
 /** Render `book` to PDF bytes with the session's browser. */
 export async function renderPrintPdf(book: Book, session: PrintSession, options: RenderPrintOptions = {}): Promise<Uint8Array> {
-  const cacheDir = options.cacheDir ?? path.resolve('build', '.cache', 'print-images');
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -48,18 +42,15 @@ export async function renderPrintPdf(book: Book, session: PrintSession, options:
   };
 
   const page = pageGeometry(book.config.print);
-  const figureBox = { width: page.contentWidth, height: page.contentHeight * FIGURE_IMAGE_SHARE };
+  const figureBox = pixelsForPrint(page.contentWidth, page.contentHeight * FIGURE_IMAGE_SHARE);
   const images = await preparePrintImages(book.images.values(), figureBox, cacheDir);
   const html = await buildPrintDocument(book, (src) => (images.has(src) ? `${IMAGES_ROUTE}${images.get(src)}` : undefined));
   const imagesMs = lap();
 
-  const routes: SandboxRoutes = {
-    folders: { '/manuscript/': book.root, '/templates/': TEMPLATES_DIR, [IMAGES_ROUTE]: cacheDir, ...fontRoutes() },
-    generated: new Map([[DOCUMENT_PATH, { body: html, type: 'text/html; charset=utf-8' }]]),
-  };
+  const { routes, url } = bookRoutes(book, cacheDir, '.zine-print.html', html);
   const { chromiumPdf, pages, layoutMs } = await session.withPage('print', async (sandboxed) => {
     sandboxed.setRoutes(routes, options.report ?? (() => undefined));
-    const { pages, layoutMs } = await paginate(sandboxed.page, `${SANDBOX_ORIGIN}${DOCUMENT_PATH}`);
+    const { pages, layoutMs } = await paginate(sandboxed.page, url);
     const chromiumPdf = await sandboxed.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 120_000 });
     return { chromiumPdf, pages, layoutMs };
   });

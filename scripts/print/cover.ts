@@ -1,0 +1,45 @@
+// The e-book's cover image: templates/cover/cover.html filled from the Book, rendered in the sandbox, as a JPEG.
+import { toHtml } from 'hast-util-to-html';
+import type { Book } from '../manuscript/book.ts';
+import { fillTemplate, readTemplate } from '../template/index.ts';
+import { coverContent } from './document.ts';
+import { fontLinks } from './fonts.ts';
+import { preparePrintImages } from './images.ts';
+import { bookRoutes, defaultCacheDir, IMAGES_ROUTE } from './routes.ts';
+import type { ReportBlocked } from './sandbox.ts';
+import type { PrintSession } from './session.ts';
+
+/** The cover image size in pixels: 2:3, what e-book stores ask for. */
+export const COVER_SIZE = { width: 1600, height: 2400 };
+/** Laid out at half size and captured at twice the pixel density: type sizes stay those of a page. */
+const DEVICE_SCALE = 2;
+
+export interface CoverImageOptions {
+  report?: ReportBlocked;
+  /** Image cache (absolute); default `build/.cache/print-images` under the working directory. */
+  cacheDir?: string;
+}
+
+/** Render the cover of `book` (title, subtitle, authors, cover image when configured) to JPEG bytes. */
+export async function renderCoverImage(book: Book, session: PrintSession, options: CoverImageOptions = {}): Promise<Uint8Array> {
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const cover = book.config.cover ? book.images.get(book.config.cover) : undefined;
+  const images = await preparePrintImages(cover ? [cover] : [], COVER_SIZE, cacheDir);
+  const content = coverContent(book, (src) => (images.has(src) ? `${IMAGES_ROUTE}${images.get(src)}` : undefined));
+  const html = fillTemplate(await readTemplate('cover/cover.html'), {
+    lang: book.config.lang,
+    title: book.config.title,
+    fontLinks: fontLinks(),
+    fontSize: `${COVER_SIZE.width / DEVICE_SCALE / 26}px`,
+    cover: toHtml(content),
+  });
+  const { routes, url } = bookRoutes(book, cacheDir, '.zine-cover.html', html);
+  return session.withPage('cover', async ({ page, setRoutes }) => {
+    setRoutes(routes, options.report ?? (() => undefined));
+    await page.setViewport({ width: COVER_SIZE.width / DEVICE_SCALE, height: COVER_SIZE.height / DEVICE_SCALE, deviceScaleFactor: DEVICE_SCALE });
+    const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    if (!response?.ok()) throw new Error(`The cover page did not load (${response?.status() ?? 'no response'})`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return page.screenshot({ type: 'jpeg', quality: 90, fullPage: false, captureBeyondViewport: false });
+  });
+}

@@ -1,0 +1,28 @@
+// What the sandbox serves for a book: its manuscript, the templates, the fonts, the downsampled images, one generated page.
+import path from 'node:path';
+import type { Book } from '../manuscript/book.ts';
+import { TEMPLATES_DIR } from '../template/index.ts';
+import { fontRoutes } from './fonts.ts';
+import { SANDBOX_ORIGIN, type SandboxRoutes } from './sandbox.ts';
+
+export const IMAGES_ROUTE = '/print-images/';
+
+/** Default image cache when the caller passes none: `build/.cache/print-images` under the working directory. */
+export function defaultCacheDir(): string {
+  return path.resolve('build', '.cache', 'print-images');
+}
+
+/**
+ * Routes for rendering `book`, with `html` served as `name` inside the manuscript route (so relative URLs in raw HTML
+ * resolve against the manuscript folder, and `#id` links stay inside the document); returns the page's URL too.
+ */
+export function bookRoutes(book: Book, cacheDir: string, name: string, html: string): { routes: SandboxRoutes; url: string } {
+  const documentPath = `/manuscript/${name}`;
+  return {
+    routes: {
+      folders: { '/manuscript/': book.root, '/templates/': TEMPLATES_DIR, [IMAGES_ROUTE]: cacheDir, ...fontRoutes() },
+      generated: new Map([[documentPath, { body: html, type: 'text/html; charset=utf-8' }]]),
+    },
+    url: `${SANDBOX_ORIGIN}${documentPath}`,
+  };
+}
