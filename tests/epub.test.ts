@@ -22,6 +22,7 @@ import { copyFixture, SEED_DIR } from './helpers/fixture.ts';
 
 const MODIFIED = new Date('2022-01-13T12:00:00Z');
 const COVER = new Uint8Array(await sharp({ create: { width: 600, height: 900, channels: 3, background: '#777777' } }).jpeg().toBuffer());
+const PNG_COVER = new Uint8Array(await sharp({ create: { width: 600, height: 900, channels: 4, background: '#77777780' } }).png().toBuffer());
 
 interface Built {
   book: Book;
@@ -30,16 +31,18 @@ interface Built {
   reports: { reason: string; src?: string }[];
 }
 
-async function buildBook(book: Book, modified = MODIFIED): Promise<Built> {
+type Cover = { bytes: Uint8Array; mediaType: 'image/jpeg' | 'image/png' };
+
+async function buildBook(book: Book, modified = MODIFIED, cover: Cover = { bytes: COVER, mediaType: 'image/jpeg' }): Promise<Built> {
   const reports: Built['reports'] = [];
-  const bytes = await renderEpub(book, { cover: { bytes: COVER, mediaType: 'image/jpeg' }, modified, report: (reason, src) => reports.push({ reason, src }) });
+  const bytes = await renderEpub(book, { cover, modified, report: (reason, src) => reports.push({ reason, src }) });
   return { book, bytes, epub: openEpub(bytes), reports };
 }
 
-async function build(manuscriptDir: string, modified = MODIFIED): Promise<Built> {
+async function build(manuscriptDir: string, modified = MODIFIED, cover?: Cover): Promise<Built> {
   const { book, files } = await loadBook(manuscriptDir);
   assert.ok(book, files.flatMap((file) => file.messages.map(String)).join('\n'));
-  return buildBook(book, modified);
+  return buildBook(book, modified, cover);
 }
 
 /** EPUBCheck runs are slow (a JVM each): start them early, in parallel, and await them in the tests. */
@@ -68,7 +71,7 @@ async function countingServer() {
 
 const seed = await build(SEED_DIR);
 const edge = await build(path.join(SEED_DIR, '../tests/fixtures/epub-edge'));
-const plain = await build(path.join(SEED_DIR, '../tests/fixtures/epub-plain'));
+const plain = await build(path.join(SEED_DIR, '../tests/fixtures/epub-plain'), MODIFIED, { bytes: PNG_COVER, mediaType: 'image/png' });
 const server = await countingServer();
 const remoteDir = copyFixture('epub-remote');
 const remoteChapter = path.join(remoteDir, '01-remote.md');
@@ -259,8 +262,13 @@ test('seed: rendering leaves the book model untouched', () => {
   assert.equal(calls?.length, 4);
 });
 
-test('reproducible: the same book and modified date give the same bytes; another date changes them', async () => {
-  const again = await build(SEED_DIR);
+test('reproducible: the same book and modified date give the same bytes, in any time zone; another date changes them', async () => {
+  const zone = process.env.TZ;
+  process.env.TZ = 'America/New_York';
+  const again = await build(SEED_DIR).finally(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
   const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
   assert.equal(sha256(again.bytes), sha256(seed.bytes));
   const later = await build(SEED_DIR, new Date('2023-05-06T07:08:09Z'));
@@ -318,6 +326,10 @@ test('epub-edge: table alignment is CSS, not the obsolete align attribute', () =
 
 test('epub-plain: EPUBCheck clean with no description, rights, images or notes; only textual access claimed', async () => {
   await assertClean(checks.plain);
+  const cover = elements(opf(plain), 'item').find((item) => item.attributes.properties === 'cover-image')!;
+  assert.deepEqual([cover.attributes.href, cover.attributes['media-type']], ['cover.png', 'image/png']);
+  assert.deepEqual(plain.epub.entries['OEBPS/cover.png'], PNG_COVER);
+  assert.equal(elements(plain.epub.xml('OEBPS/cover.xhtml'), 'img')[0]!.attributes.src, 'cover.png');
   assert.deepEqual(metaText(plain, 'dc:description'), []);
   assert.deepEqual(metaText(plain, 'dc:rights'), []);
   assert.deepEqual(metaProperty(plain, 'schema:accessMode'), ['textual']);
