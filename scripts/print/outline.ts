@@ -1,25 +1,25 @@
 // Bookmarks from the Book: Chromium's own outline is built from laid-out text (soft hyphens, spaces lost at line ends).
-import { PDFArray, PDFDict, PDFHexString, PDFName, type PDFDocument, type PDFObject, type PDFRef } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFDocument, type PDFObject, type PDFRef } from 'pdf-lib';
+import type { AnchorPlace } from './paginate.ts';
 
 export interface OutlineEntry {
   title: string;
-  /** Element id in the document: Chromium writes a named destination for it. */
-  anchor: string;
+  /** Where the entry's target landed in the laid-out pages. */
+  place: AnchorPlace;
 }
 
-/** Replace the outline with one entry per `entries` item that has a destination; returns how many were written. */
-export function writeOutline(pdf: PDFDocument, entries: readonly OutlineEntry[]): number {
+/** Replace the outline with a flat list of `entries`, each opening its page at the entry's top. */
+export function writeOutline(pdf: PDFDocument, entries: readonly OutlineEntry[]): void {
   removeOutline(pdf);
-  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const targets = entries.flatMap((entry) => {
-    const dest = dests && destination(pdf, dests.get(PDFName.of(entry.anchor)));
-    return dest ? [{ title: entry.title, dest }] : [];
-  });
-  if (targets.length === 0) return 0;
+  if (entries.length === 0) return;
+  const pages = pdf.getPages();
   const root = pdf.context.nextRef();
-  const items = targets.map(() => pdf.context.nextRef());
-  targets.forEach((target, index) => {
-    const item = pdf.context.obj({ Title: PDFHexString.fromText(target.title), Parent: root, Dest: target.dest });
+  const items = entries.map(() => pdf.context.nextRef());
+  entries.forEach((entry, index) => {
+    const page = pages[entry.place.page]!;
+    const { x, y, height } = page.getMediaBox();
+    const dest = pdf.context.obj([page.ref, PDFName.of('XYZ'), PDFNumber.of(x + entry.place.left), PDFNumber.of(y + height - entry.place.top), PDFNull]);
+    const item = pdf.context.obj({ Title: PDFHexString.fromText(entry.title), Parent: root, Dest: dest });
     if (index > 0) item.set(PDFName.of('Prev'), items[index - 1]!);
     if (index < items.length - 1) item.set(PDFName.of('Next'), items[index + 1]!);
     pdf.context.assign(items[index]!, item);
@@ -27,15 +27,6 @@ export function writeOutline(pdf: PDFDocument, entries: readonly OutlineEntry[])
   pdf.context.assign(root, pdf.context.obj({ Type: 'Outlines', First: items[0]!, Last: items[items.length - 1]!, Count: items.length }));
   pdf.catalog.set(PDFName.of('Outlines'), root);
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  return targets.length;
-}
-
-/** A named destination's explicit array (`[page /XYZ x y z]`), whether stored bare or as `<< /D [...] >>`. */
-function destination(pdf: PDFDocument, value: PDFObject | undefined): PDFArray | undefined {
-  const resolved = value && pdf.context.lookup(value);
-  if (resolved instanceof PDFArray) return resolved;
-  if (resolved instanceof PDFDict) return resolved.lookupMaybe(PDFName.of('D'), PDFArray);
-  return undefined;
 }
 
 function removeOutline(pdf: PDFDocument) {

@@ -9,17 +9,26 @@ const require = createRequire(import.meta.url);
 const PAGED_POLYFILL = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
 let pagedSource: Promise<string> | undefined;
 
+/** Where an element landed: 0-based page index, and its top left corner in points from the page's top left. */
+export interface AnchorPlace {
+  page: number;
+  top: number;
+  left: number;
+}
+
 export interface Pagination {
   pages: number;
   /** Paged.js's own layout time, in milliseconds. */
   layoutMs: number;
+  /** The place of each requested element id that is in the document. */
+  anchors: Map<string, AnchorPlace>;
 }
 
 /**
  * Open `url` and paginate it. Paged.js is injected over the DevTools protocol, not by a `<script>`: the page's CSP
  * forbids every script, so the manuscript cannot run any, while ours is not subject to it.
  */
-export async function paginate(page: Page, url: string): Promise<Pagination> {
+export async function paginate(page: Page, url: string, anchorIds: readonly string[] = []): Promise<Pagination> {
   pagedSource ??= readFile(PAGED_POLYFILL, 'utf8');
   const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   if (!response?.ok()) throw new Error(`The print document did not load (${response?.status() ?? 'no response'})`);
@@ -34,7 +43,20 @@ export async function paginate(page: Page, url: string): Promise<Pagination> {
     return { pages: flow.total, layoutMs: Math.round(flow.performance) };
   });
   await page.evaluate(nameFootnotesByNumber);
-  return result;
+  const anchors = await page.evaluate(locateAnchors, [...anchorIds]);
+  return { ...result, anchors: new Map(anchors) };
+}
+
+/** The page and position of each id, read from the laid-out pages (CSS pixels are 3/4 of a point). */
+function locateAnchors(ids: string[]): [string, AnchorPlace][] {
+  return ids.flatMap((id): [string, AnchorPlace][] => {
+    const element = document.getElementById(id);
+    const sheet = element?.closest<HTMLElement>('.pagedjs_page');
+    if (!element || !sheet) return [];
+    const box = element.getBoundingClientRect();
+    const pageBox = sheet.getBoundingClientRect();
+    return [[id, { page: Number(sheet.dataset.pageNumber) - 1, top: (box.top - pageBox.top) * 0.75, left: (box.left - pageBox.left) * 0.75 }]];
+  });
 }
 
 /**

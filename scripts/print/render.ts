@@ -48,20 +48,25 @@ export async function renderPrintPdf(book: Book, session: PrintSession, options:
   const imagesMs = lap();
 
   const { routes, url } = bookRoutes(book, cacheDir, '.zine-print.html', html);
-  const { chromiumPdf, pages, layoutMs } = await session.withPage('print', async (sandboxed) => {
+  const bookmarks = [
+    { title: contentsLabel(book.config.lang), anchor: CONTENTS_ANCHOR },
+    ...book.chapters.map((chapter) => ({ title: chapter.title, anchor: chapterAnchor(chapter) })),
+  ];
+  // Chromium's own outline (outline: true) takes its titles from laid-out text, soft hyphens and all: outline.ts writes ours.
+  const { chromiumPdf, pages, layoutMs, anchors } = await session.withPage('print', async (sandboxed) => {
     sandboxed.setRoutes(routes, options.report ?? (() => undefined));
-    const { pages, layoutMs } = await paginate(sandboxed.page, url);
-    const chromiumPdf = await sandboxed.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 120_000 });
-    return { chromiumPdf, pages, layoutMs };
+    const laidOut = await paginate(sandboxed.page, url, bookmarks.map((bookmark) => bookmark.anchor));
+    const chromiumPdf = await sandboxed.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 120_000 });
+    return { chromiumPdf, ...laidOut };
   });
   const pdfMs = lap() - layoutMs;
 
   const pdf = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   setExactPageSize(pdf, page.width, page.height);
-  writeOutline(pdf, [
-    { title: contentsLabel(book.config.lang), anchor: CONTENTS_ANCHOR },
-    ...book.chapters.map((chapter) => ({ title: chapter.title, anchor: chapterAnchor(chapter) })),
-  ]);
+  writeOutline(
+    pdf,
+    bookmarks.flatMap(({ title, anchor }) => (anchors.has(anchor) ? [{ title, place: anchors.get(anchor)! }] : [])),
+  );
   applyMetadata(pdf, pdfMetadata(book.config, createHash('sha256').update(html).digest('hex')));
   const bytes = await pdf.save({ useObjectStreams: true });
   options.onTimings?.({ imagesMs, layoutMs, pdfMs, finishMs: lap(), pages });
