@@ -114,6 +114,10 @@ async function answer(request: HTTPRequest, routes: SandboxRoutes, report: Repor
       body: typeof generated.body === 'string' ? generated.body : Buffer.from(generated.body),
     });
   }
+  if (request.isNavigationRequest()) {
+    report(request.url(), 'blocked: the print page cannot be navigated away (a refresh or link in raw HTML?)');
+    return request.abort('blockedbyclient');
+  }
   const file = await resolveServedFile(decodeURIComponent(url.pathname), routes.folders);
   if (!file) {
     report(request.url(), 'blocked: not inside the manuscript, templates or font folders');
