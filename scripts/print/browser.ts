@@ -81,7 +81,7 @@ export async function launchBrowser(resolved: ResolvedBrowser): Promise<Launched
   }
   const kill = async () => {
     const child = browser.process();
-    await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))]);
+    await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   };
