@@ -1,5 +1,6 @@
 // Image resizing with sharp: fit within a box, never enlarge, keep the format (JPEG, PNG, WebP), strip metadata.
 import sharp from 'sharp';
+import { memoizeByFile } from './file-memo.ts';
 
 export interface ResizedImage {
   bytes: Uint8Array;
@@ -9,8 +10,10 @@ export interface ResizedImage {
   height: number;
 }
 
-/** Resize the image at `path` to fit `maxSide` pixels on its long side (or keep its size), re-encoded for the screen. */
-export async function resizeImage(path: string, maxSide: number): Promise<ResizedImage> {
+/** Resize the image at `path` to fit `maxSide` pixels on its long side (or keep its size), re-encoded for the screen; remembered until the file changes. */
+export const resizeImage: (path: string, maxSide: number) => Promise<ResizedImage> = memoizeByFile(resizeUncached);
+
+async function resizeUncached(path: string, maxSide: number): Promise<ResizedImage> {
   const input = sharp(path, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
   const { format } = await input.metadata();
   const resized = input.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });

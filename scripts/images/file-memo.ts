@@ -1,0 +1,24 @@
+// Remember the result of processing a file until the file changes (its mtime or size), so a rebuild redoes only changed images.
+import { stat } from 'node:fs/promises';
+
+/**
+ * Wrap `process(path, variant)` so a call with the same `path` and `variant` (say, a target size) returns the remembered
+ * result while the file's mtime and size are unchanged. One entry per path and variant: a changed file replaces its
+ * entry, failures are not remembered. Callers must not mutate the result.
+ */
+export function memoizeByFile<T, V extends string | number>(process: (path: string, variant: V) => Promise<T>): (path: string, variant: V) => Promise<T> {
+  const remembered = new Map<string, { stamp: string; result: Promise<T> }>();
+  return async (path, variant) => {
+    const { mtimeMs, size } = await stat(path);
+    const key = `${variant}\0${path}`;
+    const stamp = `${mtimeMs}\0${size}`;
+    const entry = remembered.get(key);
+    if (entry?.stamp === stamp) return entry.result;
+    const result = process(path, variant);
+    remembered.set(key, { stamp, result });
+    result.catch(() => {
+      if (remembered.get(key)?.result === result) remembered.delete(key);
+    });
+    return result;
+  };
+}
