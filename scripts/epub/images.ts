@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Root } from 'hast';
 import sharp from 'sharp';
 import { SKIP, visit } from 'unist-util-visit';
+import { memoizeByFile } from '../images/file-memo.ts';
 import type { Book } from '../manuscript/book.ts';
 
 /** Long side, in pixels, of images in the EPUB: sharp on e-ink and tablets, light enough for old readers. */
@@ -47,7 +48,7 @@ export async function encodeImages(book: Book, sources: readonly string[], repor
       continue;
     }
     try {
-      const encoded = await encodeForReaders(asset.path);
+      const encoded = await encodeForReadersOnce(asset.path, MAX_IMAGE_SIDE);
       const href = uniqueName(`images/${imageStem(src)}`, encoded.extension, used);
       images.set(src, { src, href, mediaType: encoded.mediaType, bytes: encoded.bytes, width: encoded.width, height: encoded.height });
     } catch (error) {
@@ -83,6 +84,9 @@ export function everyImageHasAlt(trees: readonly Root[]): boolean {
   }
   return !missing;
 }
+
+/** Encoded once per file version: a watch rebuild re-encodes only the images that changed. */
+const encodeForReadersOnce = memoizeByFile((file: string, _maxSide: number) => encodeForReaders(file));
 
 async function encodeForReaders(file: string) {
   const input = sharp(file, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
