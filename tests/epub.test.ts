@@ -355,3 +355,7 @@ test('a remote src reaching the EPUB stage directly is reported and left out, wi
   assert.equal(server.requests(), 0);
   server.close();
 });
+
+test('a cover whose bytes do not match its media type is refused', async () => {
+  await assert.rejects(renderEpub(plain.book, { cover: { bytes: PNG_COVER, mediaType: 'image/jpeg' } }), /the cover is png, not image\/jpeg/);
+});

@@ -42,7 +42,8 @@ export async function encodeImages(book: Book, sources: readonly string[], repor
   const used = new Set<string>();
   for (const src of sources) {
     const asset = book.images.get(src);
-    const inside = asset !== undefined && !path.relative(book.root, asset.path).startsWith('..');
+    const relative = asset ? path.relative(book.root, asset.path) : '..';
+    const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
     if (!asset || !inside) {
       report(`Image \`${src}\` is not a file inside the manuscript: left out of the EPUB`, src);
       continue;

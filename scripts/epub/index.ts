@@ -1,5 +1,6 @@
 // The EPUB stage: a Book and its cover → the bytes of a reproducible, accessible EPUB 3.
 import type { Root } from 'hast';
+import sharp from 'sharp';
 import type { Book, Chapter } from '../manuscript/book.ts';
 import { collectImageSources, encodeImages, everyImageHasAlt, rehypeEpubImages } from './images.ts';
 import { collectIds, rehypeEpubLinks } from './links.ts';
@@ -22,6 +23,7 @@ export interface RenderEpubOptions {
 
 /** Render `book` as an EPUB 3: one XHTML file per chapter, pop-up footnotes, resized images, nav + NCX. */
 export async function renderEpub(book: Book, options: RenderEpubOptions): Promise<Uint8Array> {
+  await checkCover(options.cover);
   const report = options.report ?? (() => {});
   const modified = options.modified ?? new Date();
   const files = chapterFileNames(book.chapters);
@@ -65,6 +67,13 @@ export function chapterFileNames(chapters: readonly Pick<Chapter, 'id'>[]): stri
     const number = String(index + 1).padStart(width, '0');
     return stem === '' ? `${number}-chapter.xhtml` : `${number}-${stem}.xhtml`;
   });
+}
+
+/** The cover must be what its media type says: a mislabelled cover-image makes an invalid EPUB. */
+async function checkCover(cover: RenderEpubOptions['cover']) {
+  const { format } = await sharp(cover.bytes).metadata().catch(() => ({ format: undefined }));
+  const expected = cover.mediaType === 'image/png' ? 'png' : 'jpeg';
+  if (format !== expected) throw new Error(`renderEpub: the cover is ${format ?? 'not an image'}, not ${cover.mediaType}`);
 }
 
 function chapterPage(chapter: Chapter, filename: string, tree: Root, book: Record<string, unknown>): PageSpec {
