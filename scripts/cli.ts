@@ -2,15 +2,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from './build/index.ts';
-import { formatMessages } from './build/format-messages.ts';
-import { OUTPUT_NAMES, parseOutputList } from './build/outputs.ts';
+import { createBuilder, formatMessages, OUTPUT_NAMES, parseOutputList } from './build/index.ts';
+import { runImpose } from './commands/impose.ts';
+import { ImposeError } from './impose/index.ts';
 import { loadBook } from './manuscript/index.ts';
 import { hasErrors } from './manuscript/report.ts';
 
 const USAGE = `Usage:
-  zine build [manuscript-dir] [--out dir] [--only ${OUTPUT_NAMES.join(',')}]
+  zine build [manuscript-dir] [--out dir] [--only ${OUTPUT_NAMES.join(',')}] [--browser path]
   zine check [manuscript-dir]
+  zine watch [manuscript-dir] [--out dir] [--only html,pdf] [--browser path] [--port n]
+  zine impose <file.pdf> --layout booklet|minizine [--sheet auto|a4|letter|a3|a5] [--out file.pdf]
+              [--signature-sheets n] [--creep 0.5mm] [--guides]
   zine --help | --version
 
 The manuscript folder defaults to ./manuscript, the output folder to ./build.
@@ -18,28 +21,37 @@ Exit codes: 0 done, 1 the manuscript has errors, 2 usage error or invalid zine.y
 
 class UsageError extends Error {}
 
+const OPTIONS = {
+  out: { type: 'string' },
+  only: { type: 'string' },
+  browser: { type: 'string' },
+  port: { type: 'string' },
+  layout: { type: 'string' },
+  sheet: { type: 'string' },
+  'signature-sheets': { type: 'string' },
+  creep: { type: 'string' },
+  guides: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      only: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   if (values.help) return say(USAGE, 0);
   if (values.version) return say(readVersion(), 0);
-  const [command, manuscriptArg, ...rest] = positionals;
+  const [command, target, ...rest] = positionals;
   if (rest.length > 0) throw new UsageError(`Unexpected argument: ${rest[0]}`);
-  const manuscriptDir = path.resolve(manuscriptArg ?? 'manuscript');
+  const manuscriptDir = path.resolve(target ?? 'manuscript');
   switch (command) {
     case 'build':
-      return runBuild(manuscriptDir, path.resolve(values.out ?? 'build'), values.only);
+      return runBuild(manuscriptDir, path.resolve(values.out ?? 'build'), values.only, values.browser);
     case 'check':
       return runCheck(manuscriptDir);
+    case 'watch':
+      return watchCommand(manuscriptDir, path.resolve(values.out ?? 'build'), values);
+    case 'impose':
+      return imposeCommand(target, values);
     case undefined:
       return say(USAGE, 2);
     default:
@@ -47,11 +59,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function runBuild(manuscriptDir: string, outDir: string, only: string | undefined): Promise<number> {
+async function runBuild(manuscriptDir: string, outDir: string, only: string | undefined, browserPath: string | undefined): Promise<number> {
   const outputs = only === undefined ? OUTPUT_NAMES : parseOutputList(only);
   if (!outputs) throw new UsageError(`--only takes a comma-separated list of: ${OUTPUT_NAMES.join(', ')}`);
   const started = performance.now();
-  const result = await build({ manuscriptDir, outDir, only: outputs, log: (line) => console.error(`zine: ${line}`) });
+  const builder = createBuilder({ manuscriptDir, outDir, browserPath: browserPath && path.resolve(browserPath), log: (line) => console.error(`zine: ${line}`) });
+  const closeOnSignal = () => void builder.close().finally(() => process.exit(130));
+  process.once('SIGINT', closeOnSignal).once('SIGTERM', closeOnSignal);
+  const result = await builder.build(outputs).finally(() => builder.close());
   process.stderr.write(formatMessages(result.files));
   if (!result.ok) return exitCodeFor(result.files, true);
   console.error(`zine: done in ${Math.round(performance.now() - started)} ms`);
@@ -62,6 +77,36 @@ async function runCheck(manuscriptDir: string): Promise<number> {
   const { book, files } = await loadBook(manuscriptDir);
   process.stderr.write(formatMessages(files));
   return exitCodeFor(files, book === undefined);
+}
+
+async function imposeCommand(pdf: string | undefined, values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']): Promise<number> {
+  if (!pdf) throw new UsageError('impose needs the PDF to impose');
+  if (values.layout !== 'booklet' && values.layout !== 'minizine') throw new UsageError('--layout must be booklet or minizine');
+  const sheet = values.sheet ?? 'auto';
+  if (!['auto', 'a4', 'letter', 'a3', 'a5'].includes(sheet)) throw new UsageError('--sheet must be auto, a4, letter, a3 or a5');
+  const signatureSheets = values['signature-sheets'] === undefined ? undefined : Number(values['signature-sheets']);
+  if (signatureSheets !== undefined && !(Number.isInteger(signatureSheets) && signatureSheets > 0)) throw new UsageError('--signature-sheets takes a whole number of sheets');
+  const written = await runImpose({
+    pdf: path.resolve(pdf),
+    layout: values.layout,
+    sheet: sheet as 'auto',
+    out: values.out && path.resolve(values.out),
+    signatureSheets,
+    creep: values.creep,
+    guides: values.guides ?? false,
+  });
+  console.error(`zine: impose  ${path.relative(process.cwd(), written)}`);
+  return 0;
+}
+
+/** `zine watch`: rebuild on save and serve a live preview; builds the HTML and the PDF unless `--only` says otherwise. */
+async function watchCommand(manuscriptDir: string, outDir: string, values: { only?: string; browser?: string; port?: string }): Promise<number> {
+  const { runWatch, WATCH_OUTPUTS } = await import('./watch/run-watch.ts');
+  const outputs = values.only === undefined ? WATCH_OUTPUTS : parseOutputList(values.only);
+  if (!outputs) throw new UsageError(`--only takes a comma-separated list of: ${OUTPUT_NAMES.join(', ')}`);
+  const port = Number(values.port ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number (0 picks a free one)');
+  return runWatch({ manuscriptDir, outDir, browserPath: values.browser && path.resolve(values.browser), port, outputs });
 }
 
 function exitCodeFor(files: Parameters<typeof hasErrors>[0], configInvalid: boolean): number {
@@ -83,8 +128,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const usage = error instanceof UsageError || Boolean((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
     console.error(`zine: ${(error as Error).message}${usage ? `\n\n${USAGE}` : ''}`);
-    process.exitCode = usage ? 2 : 70;
+    process.exitCode = usage || error instanceof ImposeError ? 2 : 70;
   },
 );

@@ -1,0 +1,80 @@
+// A builder: the manuscript cache and the warm browser kept between builds (one for `build`, many for `watch`).
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { loadBook, type Book, type ChapterCache } from '../manuscript/index.ts';
+import { hasErrors, reportError, reportWarning } from '../manuscript/report.ts';
+import { openPrintSession, type PrintSession } from '../print/index.ts';
+import type { OutputName } from './outputs.ts';
+import { placeOfText } from './place-of-text.ts';
+import { renderOutputs, type OutputContext } from './render-outputs.ts';
+
+export interface BuilderOptions {
+  /** Absolute path of the manuscript folder. */
+  manuscriptDir: string;
+  /** Absolute path of the output folder. */
+  outDir: string;
+  /** Browser executable (`--browser`); else ZINE_BROWSER, a system Chromium, or the embedded one. */
+  browserPath?: string;
+  /** Progress lines ("pdf  build/x.pdf  900 ms"). */
+  log: (line: string) => void;
+}
+
+export interface BuildResult {
+  /** Every manuscript file with its messages (output failures are errors on zine.yaml). */
+  files: VFile[];
+  /** False when the manuscript has errors (nothing was written) or an output failed. */
+  ok: boolean;
+  /** Paths written. */
+  written: string[];
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+export interface Builder {
+  build(only: readonly OutputName[]): Promise<BuildResult>;
+  /** Close the browser, if one was started. */
+  close(): Promise<void>;
+}
+
+/** A builder for one manuscript; `close()` it when done. */
+export function createBuilder(options: BuilderOptions): Builder {
+  const cache: ChapterCache = new Map();
+  let session: Promise<PrintSession> | undefined;
+  const printSession = () => {
+    session ??= openPrintSession({ browserPath: options.browserPath }).then((opened) => {
+      options.log(`browser  ${opened.label}  ${opened.launchMs} ms`);
+      return opened;
+    });
+    session.catch(() => (session = undefined));
+    return session;
+  };
+
+  return {
+    async build(only) {
+      const timings: Record<string, number> = {};
+      const started = performance.now();
+      const { book, files } = await loadBook(options.manuscriptDir, cache);
+      timings.manuscript = Math.round(performance.now() - started);
+      options.log(`manuscript  ${files.length - 1} chapters  ${timings.manuscript} ms`);
+      if (!book || hasErrors(files)) return { files, ok: false, written: [], timings };
+      const context: OutputContext = { book, outDir: options.outDir, printSession, log: options.log, timings, written: [], warn: warnOn(files, book) };
+      const failures = await renderOutputs(context, only);
+      for (const failure of failures) reportError(files[0]!, `Could not build the ${failure.output}: ${failure.message}`, undefined, 'output-failed');
+      return { files, ok: failures.length === 0, written: context.written, timings };
+    },
+    async close() {
+      const opened = session;
+      session = undefined;
+      await opened?.then((running) => running.close(), () => undefined);
+    },
+  };
+}
+
+/** A warning from an output (a blocked request, a left-out image), placed where the manuscript mentions it. */
+function warnOn(files: VFile[], book: Book) {
+  const chapters = files.filter((file) => file.path !== path.join(book.root, 'zine.yaml'));
+  return (reason: string, needle: string | undefined, rule: string) => {
+    const { file, place } = needle ? placeOfText(chapters, needle) : { file: files[0], place: undefined };
+    reportWarning(file ?? files[0]!, reason, place, rule);
+  };
+}

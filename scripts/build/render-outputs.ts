@@ -1,0 +1,85 @@
+// Render the requested outputs of a loaded book and write each atomically; one failing output does not stop the rest.
+import path from 'node:path';
+import { renderEpub } from '../epub/index.ts';
+import { renderHtmlEdition } from '../html/index.ts';
+import { imposeBooklet } from '../impose/index.ts';
+import type { Book } from '../manuscript/index.ts';
+import { renderCoverImage, renderPrintPdf, type PrintSession } from '../print/index.ts';
+import { buildDate } from '../print/metadata.ts';
+import { SANDBOX_ORIGIN } from '../print/sandbox.ts';
+import type { OutputName } from './outputs.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+
+export interface OutputContext {
+  book: Book;
+  outDir: string;
+  printSession: () => Promise<PrintSession>;
+  log: (line: string) => void;
+  timings: Record<string, number>;
+  written: string[];
+  /** A manuscript warning found while rendering; `needle` is text to find in the manuscript for its place. */
+  warn: (reason: string, needle: string | undefined, rule: string) => void;
+}
+
+/** Render `only` in a sensible order (the booklet reuses the PDF); returns the outputs that failed. */
+export async function renderOutputs(context: OutputContext, only: readonly OutputName[]): Promise<{ output: OutputName; message: string }[]> {
+  const failures: { output: OutputName; message: string }[] = [];
+  let pdf: Promise<Uint8Array> | undefined;
+  const printPdf = () => (pdf ??= renderPdf(context));
+  const steps: Record<OutputName, () => Promise<string>> = {
+    html: () => writeHtml(context),
+    pdf: async () => write(context, `${context.book.slug}.pdf`, await printPdf()),
+    booklet: async () => write(context, `${context.book.slug}-booklet.pdf`, await imposeBooklet(await printPdf(), { date: buildDate() })),
+    epub: () => writeEpub(context),
+  };
+  for (const output of ['html', 'pdf', 'booklet', 'epub'] as const) {
+    if (!only.includes(output)) continue;
+    const started = performance.now();
+    try {
+      const target = await steps[output]();
+      context.timings[output] = Math.round(performance.now() - started);
+      context.log(`${output}  ${path.relative(process.cwd(), target)}  ${context.timings[output]} ms`);
+    } catch (error) {
+      failures.push({ output, message: (error as Error).message });
+      context.log(`${output}  failed: ${(error as Error).message}`);
+    }
+  }
+  return failures;
+}
+
+async function write(context: OutputContext, name: string, data: string | Uint8Array): Promise<string> {
+  const target = path.join(context.outDir, name);
+  await writeFileAtomic(target, data);
+  context.written.push(target);
+  return target;
+}
+
+async function writeHtml(context: OutputContext): Promise<string> {
+  const edition = await renderHtmlEdition(context.book);
+  await Promise.all([...edition.files].map(([name, bytes]) => write(context, name, bytes)));
+  return write(context, `${context.book.slug}.html`, edition.html);
+}
+
+async function renderPdf(context: OutputContext): Promise<Uint8Array> {
+  const session = await context.printSession();
+  return renderPrintPdf(context.book, session, {
+    cacheDir: path.join(context.outDir, '.cache', 'print-images'),
+    // Manuscript files are served from the sandbox origin: look for the path as written.
+    report: (url, reason) => context.warn(`The print renderer blocked \`${url}\`: ${reason}`, url.replace(`${SANDBOX_ORIGIN}/manuscript/`, ''), 'blocked-request'),
+  });
+}
+
+async function writeEpub(context: OutputContext): Promise<string> {
+  const { book } = context;
+  const coverSrc = book.config.cover;
+  const coverAsset = coverSrc ? [...book.images.values()].find((image) => image.src === path.posix.normalize(coverSrc)) : undefined;
+  const cover = coverAsset ? await coverFromFile(coverAsset.path) : { bytes: await renderCoverImage(book, await context.printSession()), mediaType: 'image/jpeg' as const };
+  const epub = await renderEpub(book, { cover, modified: buildDate(), report: (reason, src) => context.warn(reason, src, 'epub') });
+  return write(context, `${book.slug}.epub`, epub);
+}
+
+async function coverFromFile(file: string) {
+  const { default: sharp } = await import('sharp');
+  const bytes = await sharp(file).rotate().resize({ width: 1600, height: 2400, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toBuffer();
+  return { bytes: new Uint8Array(bytes), mediaType: 'image/jpeg' as const };
+}
