@@ -1,5 +1,6 @@
 // The outputs a build can make, and what each needs.
-export const OUTPUT_NAMES = ['html', 'pdf', 'booklet', 'epub'] as const;
+/** In build order: the booklet and mini zine reuse the PDF. */
+export const OUTPUT_NAMES = ['html', 'pdf', 'booklet', 'minizine', 'epub'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** Parse `--only html,pdf`; undefined when a name is unknown. */

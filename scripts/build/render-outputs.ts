@@ -2,12 +2,11 @@
 import path from 'node:path';
 import { renderEpub } from '../epub/index.ts';
 import { renderHtmlEdition } from '../html/index.ts';
-import { imposeBooklet } from '../impose/index.ts';
 import type { Book } from '../manuscript/index.ts';
-import { renderCoverImage, renderPrintPdf, type PrintSession } from '../print/index.ts';
+import { renderCoverImage, type PrintSession } from '../print/index.ts';
 import { buildDate } from '../print/metadata.ts';
-import { SANDBOX_ORIGIN } from '../print/sandbox.ts';
-import type { OutputName } from './outputs.ts';
+import { OUTPUT_NAMES, type OutputName } from './outputs.ts';
+import { bookletPdf, minizinePdf, readingPdf, renderPdf } from './print-outputs.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 export interface OutputContext {
@@ -21,24 +20,29 @@ export interface OutputContext {
   warn: (reason: string, needle: string | undefined, rule: string) => void;
 }
 
-/** Render `only` in a sensible order (the booklet reuses the PDF); returns the outputs that failed. */
+/** Render `only` in a sensible order (the booklet and mini zine reuse the PDF); returns the outputs that failed. */
 export async function renderOutputs(context: OutputContext, only: readonly OutputName[]): Promise<{ output: OutputName; message: string }[]> {
   const failures: { output: OutputName; message: string }[] = [];
+  const { book } = context;
   let pdf: Promise<Uint8Array> | undefined;
   const printPdf = () => (pdf ??= renderPdf(context));
-  const steps: Record<OutputName, () => Promise<string>> = {
+  const steps: Record<OutputName, () => Promise<string | undefined>> = {
     html: () => writeHtml(context),
-    pdf: async () => write(context, `${context.book.slug}.pdf`, await printPdf()),
-    booklet: async () => write(context, `${context.book.slug}-booklet.pdf`, await imposeBooklet(await printPdf(), { date: buildDate() })),
+    pdf: async () => write(context, `${book.slug}.pdf`, await readingPdf(book, await printPdf())),
+    booklet: async () => write(context, `${book.slug}-booklet.pdf`, await bookletPdf(book, await printPdf())),
+    minizine: async () => {
+      const minizine = await minizinePdf(context, printPdf, only !== OUTPUT_NAMES);
+      return minizine && write(context, `${book.slug}-minizine.pdf`, minizine);
+    },
     epub: () => writeEpub(context),
   };
-  for (const output of ['html', 'pdf', 'booklet', 'epub'] as const) {
+  for (const output of OUTPUT_NAMES) {
     if (!only.includes(output)) continue;
     const started = performance.now();
     try {
       const target = await steps[output]();
       context.timings[output] = Math.round(performance.now() - started);
-      context.log(`${output}  ${path.relative(process.cwd(), target)}  ${context.timings[output]} ms`);
+      if (target) context.log(`${output}  ${path.relative(process.cwd(), target)}  ${context.timings[output]} ms`);
     } catch (error) {
       failures.push({ output, message: (error as Error).message });
       context.log(`${output}  failed: ${(error as Error).message}`);
@@ -58,15 +62,6 @@ async function writeHtml(context: OutputContext): Promise<string> {
   const edition = await renderHtmlEdition(context.book);
   await Promise.all([...edition.files].map(([name, bytes]) => write(context, name, bytes)));
   return write(context, `${context.book.slug}.html`, edition.html);
-}
-
-async function renderPdf(context: OutputContext): Promise<Uint8Array> {
-  const session = await context.printSession();
-  return renderPrintPdf(context.book, session, {
-    cacheDir: path.join(context.outDir, '.cache', 'print-images'),
-    // Manuscript files are served from the sandbox origin: look for the path as written.
-    report: (url, reason) => context.warn(`The print renderer blocked \`${url}\`: ${reason}`, url.replace(`${SANDBOX_ORIGIN}/manuscript/`, ''), 'blocked-request'),
-  });
 }
 
 async function writeEpub(context: OutputContext): Promise<string> {

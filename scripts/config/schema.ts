@@ -43,8 +43,36 @@ export const printSchema = z
     lineHeight: z.number().min(1).max(3).default(1.4).describe('Line height as a multiple of the font size.'),
     chapterStart: z.enum(['page', 'right']).default('page').describe('Start chapters on any new page, or on a right-hand page.'),
     hyphenate: z.boolean().default(true).describe('Hyphenate English text at build time.'),
+    tone: z
+      .enum(['colour', 'photocopy', 'halftone'])
+      .default('colour')
+      .describe('Images in the PDF: colour, photocopy (greyscale, contrast for copiers) or halftone (black-and-white dots). EPUB and HTML keep colour.'),
+    cropMarks: z.boolean().default(false).describe('Add crop marks and bleed to the reading PDF, for copy shops that trim.'),
+    bleed: length.default('3mm').describe('Bleed around each page when `cropMarks` is on.'),
   })
   .describe('The print PDF.');
+
+const sheet = z.enum(['auto', 'a4', 'letter', 'a3', 'a5']);
+
+export const bookletSchema = z
+  .strictObject({
+    sheet: sheet.default('auto').describe('Sheet to print on: auto (twice the page: A5 → A4, half-letter → letter, A6 → A5), a4, letter, a3, a5.'),
+    signatureSheets: z.int().min(1).optional().describe('Sheets per signature for thick zines (each folded separately, then stacked); default one signature.'),
+    creep: length.default('0mm').describe("Creep compensation: how far the innermost sheet's pages move toward the fold."),
+  })
+  .describe('The saddle-stitched booklet.');
+
+export const minizineSchema = z
+  .strictObject({
+    chapters: z
+      .string()
+      .regex(/^\d+(-\d+)?$/, 'expected a chapter number or range such as "2" or "1-3"')
+      .optional()
+      .describe('Chapters to fold into the one-sheet mini zine (e.g. "1-2"); by default made only when the whole zine fits in 8 pages.'),
+    sheet: sheet.exclude(['auto']).default('a4').describe('Sheet the mini zine is printed on.'),
+    guides: z.boolean().default(true).describe('Print faint fold and cut guides.'),
+  })
+  .describe('The one-sheet, eight-page mini zine.');
 
 export const epubSchema = z
   .strictObject({
@@ -71,6 +99,8 @@ export const configSchema = z.strictObject({
   chapters: z.array(manuscriptPath).min(1).describe('Chapter files in reading order, relative to the manuscript folder.'),
   print: printSchema.default(printSchema.parse({})),
   epub: epubSchema.default(epubSchema.parse({})),
+  booklet: bookletSchema.default(bookletSchema.parse({})),
+  minizine: minizineSchema.default(minizineSchema.parse({})),
 });
 
 export type ZineConfig = z.output<typeof configSchema>;

@@ -43,7 +43,7 @@ export async function renderPrintPdf(book: Book, session: PrintSession, options:
 
   const page = pageGeometry(book.config.print);
   const figureBox = pixelsForPrint(page.contentWidth, page.contentHeight * FIGURE_IMAGE_SHARE);
-  const images = await preparePrintImages(book.images.values(), figureBox, cacheDir);
+  const images = await preparePrintImages(book.images.values(), figureBox, cacheDir, book.config.print.tone);
   const html = await buildPrintDocument(book, (src) => (images.has(src) ? `${IMAGES_ROUTE}${images.get(src)}` : undefined));
   const imagesMs = lap();
 

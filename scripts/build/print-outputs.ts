@@ -1,0 +1,54 @@
+// The print family of outputs: the reading PDF (optionally with crop marks), the booklet and the mini zine.
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { lengthToPoints } from '../config/length.ts';
+import { addPrintMarks, imposeBooklet, imposeMinizine } from '../impose/index.ts';
+import type { Book } from '../manuscript/index.ts';
+import { renderPrintPdf } from '../print/index.ts';
+import { buildDate } from '../print/metadata.ts';
+import { SANDBOX_ORIGIN } from '../print/sandbox.ts';
+import type { OutputContext } from './render-outputs.ts';
+
+const MINIZINE_PAGES = 8;
+
+/** Render `book` (the whole book, or a part of it for the mini zine) to PDF with the warm browser. */
+export async function renderPdf(context: OutputContext, book: Book = context.book): Promise<Uint8Array> {
+  const session = await context.printSession();
+  return renderPrintPdf(book, session, {
+    cacheDir: path.join(context.outDir, '.cache', 'print-images'),
+    // Manuscript files are served from the sandbox origin: look for the path as written.
+    report: (url, reason) => context.warn(`The print renderer blocked \`${url}\`: ${reason}`, url.replace(`${SANDBOX_ORIGIN}/manuscript/`, ''), 'blocked-request'),
+  });
+}
+
+/** The reading PDF as written: with bleed and crop marks when `print.cropMarks` is on. */
+export async function readingPdf(book: Book, pdf: Uint8Array): Promise<Uint8Array> {
+  const { cropMarks, bleed } = book.config.print;
+  return cropMarks ? addPrintMarks(pdf, { bleed: lengthToPoints(bleed), marks: true, date: buildDate() }) : pdf;
+}
+
+/** The saddle-stitched booklet of the (unmarked) PDF, as zine.yaml's `booklet` says. */
+export function bookletPdf(book: Book, pdf: Uint8Array): Promise<Uint8Array> {
+  const { sheet, signatureSheets, creep } = book.config.booklet;
+  return imposeBooklet(pdf, { sheet, signatureSheets, creep: lengthToPoints(creep), date: buildDate() });
+}
+
+/**
+ * The one-sheet mini zine: of the chapters `minizine.chapters` names, else of the whole PDF when it has at most
+ * eight pages. Undefined (with a warning when it was asked for) when the zine does not fit.
+ */
+export async function minizinePdf(context: OutputContext, wholePdf: () => Promise<Uint8Array>, requested: boolean): Promise<Uint8Array | undefined> {
+  const { book } = context;
+  const { chapters: range, sheet, guides } = book.config.minizine;
+  const pdf = range ? await renderPdf(context, { ...book, chapters: chaptersIn(book, range) }) : await wholePdf();
+  const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+  if (pages <= MINIZINE_PAGES) return imposeMinizine(pdf, { sheet, guides, date: buildDate() });
+  if (range || requested)
+    context.warn(`The mini zine needs at most ${MINIZINE_PAGES} pages, ${range ? `chapters ${range} make` : 'the zine has'} ${pages}: set \`minizine.chapters\` to fewer chapters`, undefined, 'minizine-too-long');
+  return undefined;
+}
+
+function chaptersIn(book: Book, range: string) {
+  const [first, last = first] = range.split('-').map(Number) as [number, number?];
+  return book.chapters.slice(first - 1, last);
+}
