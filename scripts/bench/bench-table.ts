@@ -1,0 +1,63 @@
+// The benchmark's table: one column per manuscript, a row per measure, and the target each measure is held to.
+export interface BenchRow {
+  name: string;
+  cold: { wallMs: number; sinceStartMs: number; importMs: number; buildMs: number; closeMs: number; browserMs: number; timings: Record<string, number>; peakRss: number };
+  warm: {
+    saveToHtmlMs: number;
+    saveToPdfMs: number;
+    epubMs: number;
+    saveToDoneMs: number;
+    print?: { imagesMs: number; layoutMs: number; pdfMs: number; finishMs: number; pages: number };
+    peakRss: number;
+  };
+}
+
+interface Measure {
+  label: string;
+  value: (row: BenchRow) => number | undefined;
+  unit: 'ms' | 'MB' | '';
+  /** Limits by column index (0 = seed, 1 = 10×). */
+  limits?: (number | undefined)[];
+}
+
+const MB = 1024 * 1024;
+const MEASURES: Measure[] = [
+  { label: 'cold  process start to exit', value: (row) => row.cold.wallMs, unit: 'ms' },
+  { label: 'cold  module imports', value: (row) => row.cold.importMs, unit: 'ms' },
+  { label: 'cold  manuscript', value: (row) => row.cold.timings.manuscript, unit: 'ms' },
+  { label: 'cold  html', value: (row) => row.cold.timings.html, unit: 'ms' },
+  { label: 'cold  browser launch', value: (row) => row.cold.browserMs, unit: 'ms' },
+  { label: 'cold  pdf (without launch)', value: (row) => row.cold.timings.pdf! - row.cold.browserMs, unit: 'ms' },
+  { label: 'cold  booklet', value: (row) => row.cold.timings.booklet, unit: 'ms' },
+  { label: 'cold  epub', value: (row) => row.cold.timings.epub, unit: 'ms' },
+  { label: 'cold  full build (new builder)', value: (row) => row.cold.buildMs, unit: 'ms', limits: [4000, 15000] },
+  { label: 'cold  peak RSS, node + browser', value: (row) => row.cold.peakRss / MB, unit: 'MB', limits: [undefined, 1536] },
+  { label: 'warm  one-word edit: save to HTML', value: (row) => row.warm.saveToHtmlMs, unit: 'ms', limits: [200] },
+  { label: 'warm  one-word edit: save to PDF', value: (row) => row.warm.saveToPdfMs, unit: 'ms', limits: [1500] },
+  { label: 'warm  one-word edit: EPUB after PDF', value: (row) => row.warm.epubMs, unit: 'ms' },
+  { label: 'warm  print: document + images', value: (row) => row.warm.print?.imagesMs, unit: 'ms' },
+  { label: 'warm  print: Paged.js layout', value: (row) => row.warm.print?.layoutMs, unit: 'ms' },
+  { label: 'warm  print: load + Chromium PDF', value: (row) => row.warm.print?.pdfMs, unit: 'ms' },
+  { label: 'warm  print: pdf-lib finish', value: (row) => row.warm.print?.finishMs, unit: 'ms' },
+  { label: 'warm  print: pages', value: (row) => row.warm.print?.pages, unit: '' },
+  { label: 'warm  peak RSS, node + browser', value: (row) => row.warm.peakRss / MB, unit: 'MB', limits: [undefined, 1536] },
+];
+
+/** The table as text; a measure over its limit is marked `over`. */
+export function formatBenchTable(rows: readonly BenchRow[], machine: { cpus: number; cpuModel: string; node: string; loadAverage: number[] }): string {
+  const header = ['measure', ...rows.map((row) => row.name), 'target'];
+  const body = MEASURES.map((measure) => [
+    measure.label,
+    ...rows.map((row, column) => {
+      const value = measure.value(row);
+      if (value === undefined || Number.isNaN(value)) return '–';
+      const limit = measure.limits?.[column];
+      return `${Math.round(value)} ${measure.unit}`.trim() + (limit !== undefined && value > limit ? ' over' : '');
+    }),
+    (measure.limits ?? []).map((limit, column) => (limit === undefined ? '' : `${rows[column]?.name ?? ''} ≤ ${limit} ${measure.unit}`)).filter(Boolean).join(', '),
+  ]);
+  const widths = header.map((_, column) => Math.max(...[header, ...body].map((line) => line[column]!.length)));
+  const format = (line: string[]) => line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   ').trimEnd();
+  const title = `zine benchmark: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverage.map((load) => load.toFixed(1)).join(' ')}`;
+  return `${title}\n\n${format(header)}\n${body.map(format).join('\n')}\n`;
+}

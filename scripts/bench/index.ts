@@ -1,0 +1,50 @@
+// `npm run bench`: cold full builds and warm one-word rebuilds of the seed and a 10× manuscript; a table and build/bench.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeBenchManuscripts } from './bench-manuscripts.ts';
+import { formatBenchTable, type BenchRow } from './bench-table.ts';
+import { runChild } from './run-child.ts';
+
+const SEED_DIR = fileURLToPath(new URL('../../manuscript/', import.meta.url));
+const TIMES = 10;
+const EDIT_ROUNDS = '5';
+
+interface ColdResult {
+  ok: boolean;
+  sinceStartMs: number;
+  importMs: number;
+  buildMs: number;
+  closeMs: number;
+  browserMs: number;
+  timings: Record<string, number>;
+}
+interface WarmResult {
+  saveToHtmlMs: number;
+  saveToPdfMs: number;
+  epubMs: number;
+  saveToDoneMs: number;
+  print?: { imagesMs: number; layoutMs: number; pdfMs: number; finishMs: number; pages: number };
+}
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'zine-bench-'));
+try {
+  const rows: BenchRow[] = [];
+  for (const manuscript of makeBenchManuscripts(SEED_DIR, temp, TIMES)) {
+    process.stderr.write(`bench: ${manuscript.name}: cold build…\n`);
+    const cold = await runChild<ColdResult>('cold-build.ts', [manuscript.dir, path.join(temp, `${manuscript.name}-cold`)]);
+    if (!cold.result.ok) throw new Error(`The cold build of ${manuscript.name} failed`);
+    process.stderr.write(`bench: ${manuscript.name}: warm edits…\n`);
+    const warm = await runChild<WarmResult>('warm-edit.ts', [manuscript.dir, path.join(temp, `${manuscript.name}-warm`), manuscript.editChapter, EDIT_ROUNDS]);
+    rows.push({ name: manuscript.name, cold: { ...cold.result, wallMs: cold.wallMs, peakRss: cold.peakRss }, warm: { ...warm.result, peakRss: warm.peakRss } });
+  }
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryBytes: os.totalmem(), node: process.version, loadAverage: os.loadavg() };
+  process.stdout.write(formatBenchTable(rows, machine));
+  const target = path.resolve('build', 'bench.json');
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+  process.stderr.write(`bench: wrote ${path.relative(process.cwd(), target)}\n`);
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}
