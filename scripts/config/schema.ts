@@ -4,7 +4,8 @@ import { lengthToPoints } from './length.ts';
 
 const length = z
   .string()
-  .refine((value) => lengthToPoints(value) !== undefined, { message: 'expected a length such as "15mm", "0.6in" or "11pt"' });
+  .refine((value) => lengthToPoints(value) !== undefined, { message: 'expected a length such as "15mm", "0.6in" or "11pt"' })
+  .meta({ title: 'length' });
 
 /** Page sizes by name, in millimetres (width × height). */
 export const PAGE_SIZES = {
