@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
+import { registerExactTextBreaks } from './paged-fixes.ts';
 
 const require = createRequire(import.meta.url);
 // The package exports no path to its polyfill build: find it beside the CommonJS entry (lib/index.cjs).
@@ -36,6 +37,8 @@ export async function paginate(page: Page, url: string, anchorIds: readonly stri
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.evaluate('window.PagedConfig = { auto: false };');
   await page.evaluate(await pagedSource);
+  await page.evaluate(preloadOnlyUsedFonts);
+  await page.evaluate(registerExactTextBreaks);
   const result = await page.evaluate(async () => {
     const { Previewer } = (window as unknown as { Paged: { Previewer: new () => { preview: () => Promise<{ total: number; performance: number }> } } }).Paged;
     const flow = await new Previewer().preview();
@@ -45,6 +48,15 @@ export async function paginate(page: Page, url: string, anchorIds: readonly stri
   await page.evaluate(nameFootnotesByNumber);
   const anchors = await page.evaluate(locateAnchors, [...anchorIds]);
   return { ...result, anchors: new Map(anchors) };
+}
+
+/**
+ * Paged.js preloads every @font-face before laying out; with unicode-range subsets that is every file of the CJK
+ * font (~200 requests through the sandbox, half the layout time, on every render). The first layout has already
+ * requested each subset the text uses, and `fonts.ready` waited for them: Paged.js waits for those instead.
+ */
+function preloadOnlyUsedFonts() {
+  (window as unknown as { Paged: { Chunker: { prototype: { loadFonts: () => Promise<unknown> } } } }).Paged.Chunker.prototype.loadFonts = () => document.fonts.ready;
 }
 
 /** The page and position of each id, read from the laid-out pages (CSS pixels are 3/4 of a point). */
