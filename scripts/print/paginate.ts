@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
-import { registerExactTextBreaks } from './paged-fixes.ts';
 
 const require = createRequire(import.meta.url);
 // The package exports no path to its polyfill build: find it beside the CommonJS entry (lib/index.cjs).
@@ -38,7 +37,6 @@ export async function paginate(page: Page, url: string, anchorIds: readonly stri
   await page.evaluate('window.PagedConfig = { auto: false };');
   await page.evaluate(await pagedSource);
   await page.evaluate(preloadOnlyUsedFonts);
-  await page.evaluate(registerExactTextBreaks);
   const result = await page.evaluate(async () => {
     const { Previewer } = (window as unknown as { Paged: { Previewer: new () => { preview: () => Promise<{ total: number; performance: number }> } } }).Paged;
     const flow = await new Previewer().preview();
