@@ -40,20 +40,23 @@ export function collectImageSources(trees: readonly Root[]): string[] {
 export async function encodeImages(book: Book, sources: readonly string[], report: Report): Promise<Map<string, EpubImage>> {
   const images = new Map<string, EpubImage>();
   const used = new Set<string>();
-  for (const src of sources) {
+  // Every encode starts at once (sharp spreads them over its threads); names and reports still follow reading order.
+  const encodes = sources.map((src) => {
     const asset = book.images.get(src);
     const relative = asset ? path.relative(book.root, asset.path) : '..';
     const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
-    if (!asset || !inside) {
+    return asset && inside ? encodeForReadersOnce(asset.path, MAX_IMAGE_SIDE).then((encoded) => ({ encoded }), (error: Error) => ({ error })) : undefined;
+  });
+  for (const [index, src] of sources.entries()) {
+    const result = await encodes[index];
+    if (!result) {
       report(`Image \`${src}\` is not a file inside the manuscript: left out of the EPUB`, src);
-      continue;
-    }
-    try {
-      const encoded = await encodeForReadersOnce(asset.path, MAX_IMAGE_SIDE);
+    } else if ('error' in result) {
+      report(`Image \`${src}\` could not be read (${result.error.message}): left out of the EPUB`, src);
+    } else {
+      const { encoded } = result;
       const href = uniqueName(`images/${imageStem(src)}`, encoded.extension, used);
       images.set(src, { src, href, mediaType: encoded.mediaType, bytes: encoded.bytes, width: encoded.width, height: encoded.height });
-    } catch (error) {
-      report(`Image \`${src}\` could not be read (${(error as Error).message}): left out of the EPUB`, src);
     }
   }
   return images;
