@@ -1,14 +1,16 @@
 // The benchmark's table: one column per manuscript, a row per measure, and the target each measure is held to.
+import type { TreeMemory } from './process-tree.ts';
+
 export interface BenchRow {
   name: string;
-  cold: { wallMs: number; sinceStartMs: number; importMs: number; buildMs: number; closeMs: number; browserMs: number; timings: Record<string, number>; peakRss: number };
+  cold: { wallMs: number; sinceStartMs: number; importMs: number; buildMs: number; closeMs: number; browserMs: number; timings: Record<string, number>; peak: TreeMemory };
   warm: {
     saveToHtmlMs: number;
     saveToPdfMs: number;
     epubMs: number;
     saveToDoneMs: number;
     print?: { imagesMs: number; layoutMs: number; pdfMs: number; finishMs: number; pages: number };
-    peakRss: number;
+    peak: TreeMemory;
   };
 }
 
@@ -31,7 +33,8 @@ const MEASURES: Measure[] = [
   { label: 'cold  booklet', value: (row) => row.cold.timings.booklet, unit: 'ms' },
   { label: 'cold  epub', value: (row) => row.cold.timings.epub, unit: 'ms' },
   { label: 'cold  full build (new builder)', value: (row) => row.cold.buildMs, unit: 'ms', limits: [4000, 15000] },
-  { label: 'cold  peak RSS, node + browser', value: (row) => row.cold.peakRss / MB, unit: 'MB', limits: [undefined, 1536] },
+  { label: 'cold  peak RSS, node + browser', value: (row) => row.cold.peak.rss / MB, unit: 'MB', limits: [undefined, 1536] },
+  { label: 'cold  peak PSS, node + browser', value: (row) => row.cold.peak.pss / MB, unit: 'MB' },
   { label: 'warm  one-word edit: save to HTML', value: (row) => row.warm.saveToHtmlMs, unit: 'ms', limits: [200] },
   { label: 'warm  one-word edit: save to PDF', value: (row) => row.warm.saveToPdfMs, unit: 'ms', limits: [1500] },
   { label: 'warm  one-word edit: EPUB after PDF', value: (row) => row.warm.epubMs, unit: 'ms' },
@@ -40,7 +43,8 @@ const MEASURES: Measure[] = [
   { label: 'warm  print: load + Chromium PDF', value: (row) => row.warm.print?.pdfMs, unit: 'ms' },
   { label: 'warm  print: pdf-lib finish', value: (row) => row.warm.print?.finishMs, unit: 'ms' },
   { label: 'warm  print: pages', value: (row) => row.warm.print?.pages, unit: '' },
-  { label: 'warm  peak RSS, node + browser', value: (row) => row.warm.peakRss / MB, unit: 'MB', limits: [undefined, 1536] },
+  { label: 'warm  peak RSS, node + browser', value: (row) => row.warm.peak.rss / MB, unit: 'MB', limits: [undefined, 1536] },
+  { label: 'warm  peak PSS, node + browser', value: (row) => row.warm.peak.pss / MB, unit: 'MB' },
 ];
 
 /** The table as text; a measure over its limit is marked `over`. */

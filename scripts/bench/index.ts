@@ -37,7 +37,7 @@ try {
     if (!cold.result.ok) throw new Error(`The cold build of ${manuscript.name} failed`);
     process.stderr.write(`bench: ${manuscript.name}: warm edits…\n`);
     const warm = await runChild<WarmResult>('warm-edit.ts', [manuscript.dir, path.join(temp, `${manuscript.name}-warm`), manuscript.editChapter, EDIT_ROUNDS]);
-    rows.push({ name: manuscript.name, cold: { ...cold.result, wallMs: cold.wallMs, peakRss: cold.peakRss }, warm: { ...warm.result, peakRss: warm.peakRss } });
+    rows.push({ name: manuscript.name, cold: { ...cold.result, wallMs: cold.wallMs, peak: cold.peak }, warm: { ...warm.result, peak: warm.peak } });
   }
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryBytes: os.totalmem(), node: process.version, loadAverage: os.loadavg() };
   process.stdout.write(formatBenchTable(rows, machine));

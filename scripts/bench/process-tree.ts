@@ -1,4 +1,4 @@
-// A process and its descendants from /proc (Linux): their ids, and their resident memory, sampled for the peak.
+// A process and its descendants from /proc (Linux): their ids, and their memory (RSS and PSS), sampled for the peak.
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** `pid` and every process below it (children of any of its threads), read from /proc; empty when `pid` is gone. */
@@ -22,12 +22,19 @@ export function processTree(pid: number): number[] {
   return found;
 }
 
-/** Resident set size in bytes of each process in the tree, summed (shared pages count once per process). */
-export function treeRss(pid: number): number {
-  let total = 0;
+export interface TreeMemory {
+  /** Resident set sizes summed, bytes: a page shared by several processes counts once per process. */
+  rss: number;
+  /** Proportional set sizes summed, bytes: shared pages split between their processes (what the tree really holds). */
+  pss: number;
+}
+
+/** The memory of `pid` and its descendants. */
+export function treeMemory(pid: number): TreeMemory {
+  const total = { rss: 0, pss: 0 };
   for (const member of processTree(pid)) {
-    const rss = /^VmRSS:\s+(\d+) kB/m.exec(readQuietly(`/proc/${member}/status`));
-    if (rss) total += Number(rss[1]) * 1024;
+    total.rss += kilobytes(/^VmRSS:\s+(\d+) kB/m, readQuietly(`/proc/${member}/status`));
+    total.pss += kilobytes(/^Pss:\s+(\d+) kB/m, readQuietly(`/proc/${member}/smaps_rollup`));
   }
   return total;
 }
@@ -38,16 +45,27 @@ export function isRunning(pid: number): boolean {
   return stat !== '' && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
 }
 
-/** Sample the tree's RSS every `intervalMs` until `stop()`, which returns the peak in bytes. */
-export function sampleTreeRss(pid: number, intervalMs = 100): { stop: () => number } {
-  let peak = treeRss(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), intervalMs);
+/** Sample the tree's memory every `intervalMs` until `stop()`, which returns the peaks. */
+export function sampleTreeMemory(pid: number, intervalMs = 100): { stop: () => TreeMemory } {
+  const peak = { rss: 0, pss: 0 };
+  const sample = () => {
+    const now = treeMemory(pid);
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.pss = Math.max(peak.pss, now.pss);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
   return {
     stop() {
       clearInterval(timer);
-      return Math.max(peak, treeRss(pid));
+      return peak;
     },
   };
+}
+
+function kilobytes(pattern: RegExp, text: string): number {
+  const match = pattern.exec(text);
+  return match ? Number(match[1]) * 1024 : 0;
 }
 
 function readQuietly(file: string): string {
