@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { isRunning, processTree } from '../scripts/bench/process-tree.ts';
+import { launchBrowser, resolveBrowser } from '../scripts/print/browser.ts';
 import { copyFixture } from './helpers/fixture.ts';
 import { collectEvents, previewStatus, startWatchProcess, waitFor, waitForBuild, type WatchProcess } from './helpers/watch-process.ts';
 import { readPdfText } from './pdf-text.ts';
@@ -103,6 +104,36 @@ test('zine watch: builds, rebuilds on save, reports a broken save and recovers, 
     assert.match(readFileSync(htmlFile(), 'utf8'), /platypus/);
     assert.match(await pdfText(), /platypus/);
     assert.doesNotMatch(await (await fetch(`${watch.origin}/`)).text(), /zine-overlay" role/);
+  });
+
+  await t.test('in a browser, the preview reloads itself after a rebuild and shows build errors over the page', async () => {
+    const { browser, kill } = await launchBrowser(await resolveBrowser());
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${watch.origin}/`);
+      await page.waitForFunction(() => document.body.textContent!.includes('platypus'), { timeout: 60_000 });
+      await page.evaluate(() => ((window as unknown as { zineTestMarker: boolean }).zineTestMarker = true));
+      const print = await browser.newPage();
+      await print.goto(`${watch.origin}/print`);
+      const frameSource = () => print.$eval('#zine-pdf', (frame) => frame.getAttribute('src'));
+      const firstSource = await frameSource();
+      let before = await previewStatus(watch.origin);
+      writeFileSync(chapter, original.replace('A call to a note.', 'A call to a numbat note.'));
+      await page.waitForFunction(() => document.body.textContent!.includes('numbat'), { timeout: 120_000 });
+      assert.equal(await page.evaluate(() => 'zineTestMarker' in window), false, 'the page was reloaded');
+      await print.waitForFunction((first) => document.getElementById('zine-pdf')?.getAttribute('src') !== first, { timeout: 120_000 }, firstSource);
+      assert.match((await frameSource())!, /^\/a-minimal-zine\.pdf\?v=\d+$/, 'the print preview points its frame at the new PDF');
+      before = await waitForBuild(watch.origin, before.build, 'ok');
+      appendFileSync(chapter, '\n![Gone](images/missing.png)\n');
+      await page.waitForSelector('#zine-overlay', { timeout: 120_000 });
+      assert.match(await page.$eval('#zine-overlay', (overlay) => overlay.textContent!), /01-first\.md:\d+:1\s+error\s+Image `images\/missing\.png` not found.*missing-image/);
+      before = await waitForBuild(watch.origin, before.build, 'failed');
+      writeFileSync(chapter, original.replace('A call to a note.', 'A call to a platypus note.'));
+      await page.waitForFunction(() => !document.getElementById('zine-overlay') && document.body.textContent!.includes('platypus'), { timeout: 120_000 });
+      await waitForBuild(watch.origin, before.build, 'ok');
+    } finally {
+      await kill();
+    }
   });
 
   await t.test('the server serves only the output folder, only on 127.0.0.1', async () => {

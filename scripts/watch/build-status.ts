@@ -7,6 +7,8 @@ export interface BuildStatus {
   state: 'starting' | 'building' | 'ok' | 'failed';
   /** Number of the last finished rebuild (0 before the first). */
   build: number;
+  /** True when the last finished rebuild failed: the pages show its errors, also while the next one runs. */
+  failed: boolean;
   /** Messages of the last rebuild, `file:line:column  severity  message  rule`. */
   lines: string[];
   /** The outputs this watch builds. */

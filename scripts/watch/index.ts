@@ -49,7 +49,7 @@ export interface WatchSession {
 /** Serve the preview, build everything once, then rebuild after each burst of changes until `close()`. */
 export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   const enabled = options.outputs ?? WATCH_OUTPUTS;
-  let status: BuildStatus = { state: 'starting', build: 0, lines: [], outputs: [...enabled], files: {}, versions: {} };
+  let status: BuildStatus = { state: 'starting', build: 0, failed: false, lines: [], outputs: [...enabled], files: {}, versions: {} };
   const newBuilder = () => createBuilder({ manuscriptDir: options.manuscriptDir, outDir: options.outDir, browserPath: options.browserPath, log: options.log });
   let builder: Builder = newBuilder();
   const server = await startPreviewServer({ outDir: options.outDir, port: options.port ?? 0, status: () => status });
@@ -77,7 +77,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     if (report) (options.report ?? ((text) => options.log(text.trimEnd())))(report);
     if (outcome.left.length > 0) options.log(`newer changes: ${outcome.left.join(', ')} left for the next rebuild`);
     else options.log(outcome.ok ? `rebuilt ${outputs.join(', ')} in ${Math.round(performance.now() - started)} ms; watching` : 'build failed: the outputs are the last good ones; watching');
-    setStatus({ ...status, state: outcome.ok ? 'ok' : 'failed', build, lines: messageLines(outcome.files) });
+    setStatus({ ...status, state: outcome.ok ? 'ok' : 'failed', failed: !outcome.ok, build, lines: messageLines(outcome.files) });
     if (outcome.outputFailed) {
       // The browser may have crashed or hung: start the next rebuild with a fresh one.
       await builder.close();

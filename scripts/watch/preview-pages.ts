@@ -24,7 +24,7 @@ export const CLIENT_SCRIPT = `// zine watch: live reload and the build-error ove
   }
   const showErrors = (status) => {
     let box = document.getElementById('zine-overlay');
-    if (status.state !== 'failed') return box && box.remove();
+    if (!status.failed) return box && box.remove();
     if (!box) {
       box = document.createElement('div');
       box.id = 'zine-overlay';
@@ -59,7 +59,7 @@ export const CLIENT_SCRIPT = `// zine watch: live reload and the build-error ove
 
 /** The overlay as markup, so a page shows the errors even before its script runs. */
 export function overlayHtml(status: BuildStatus): string {
-  if (status.state !== 'failed') return '';
+  if (!status.failed) return '';
   const lines = status.lines.map(escapeHtml).join('\n');
   return `<div id="zine-overlay" role="alert" style="${OVERLAY_STYLE}"><strong>${escapeHtml(OVERLAY_TITLE)}</strong><pre style="white-space:pre-wrap;margin:8px 0 0;font:inherit">${lines}</pre></div>`;
 }
