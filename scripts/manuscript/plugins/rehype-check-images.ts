@@ -1,5 +1,5 @@
 // Image sources must be files inside the manuscript: remote, missing or escaping images are reported and dropped.
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
 import type { Position } from 'unist';
@@ -47,7 +47,7 @@ type Resolution = { src: string; path: string } | { reason: string; rule: string
 /** Where `src` (as written in a chapter in `chapterDir`) points, if it is an image file inside `root`. */
 export function resolveImage(src: string, root: string, chapterDir: string): Resolution {
   if (src === '') return { reason: 'Image has no usable source (only files inside the manuscript folder are allowed)', rule: 'image-source', fatal: false };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return { reason: `Remote image \`${src}\` is left out: copy the file into the manuscript folder`, rule: 'remote-image', fatal: false };
+  if (/^([a-z][a-z0-9+.-]*:|[/\\]{2})/i.test(src)) return { reason: `Remote image \`${src}\` is left out: copy the file into the manuscript folder`, rule: 'remote-image', fatal: false };
   let decoded: string;
   try {
     decoded = decodeURI(src.split(/[?#]/)[0]!);
@@ -64,6 +64,8 @@ export function resolveImage(src: string, root: string, chapterDir: string): Res
     return { reason: `Image \`${src}\` not found (looked for ${path.relative(process.cwd(), absolute)})`, rule: 'missing-image', fatal: true };
   }
   if (!isInside(real, root)) return { reason: `Image \`${src}\` links to a file outside the manuscript folder`, rule: 'image-outside-manuscript', fatal: true };
+  // A named pipe or a device would block or never end when read.
+  if (!statSync(real).isFile()) return { reason: `Image \`${src}\` is not a regular file`, rule: 'not-a-file', fatal: true };
   return { src: path.relative(root, absolute).split(path.sep).join('/'), path: real };
 }
 
