@@ -1,6 +1,6 @@
 // The manuscript stage: zine.yaml and the chapter files → a Book, with every problem as a vfile message.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
@@ -26,7 +26,8 @@ export interface LoadedBook {
 
 /** Load the manuscript in `manuscriptDir` (absolute). Pass the same `cache` across rebuilds to skip unchanged chapters. */
 export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Promise<LoadedBook> {
-  const root = path.resolve(manuscriptDir);
+  // The real path: symlinks in the manuscript are checked against it, so a symlinked manuscript folder still works.
+  const root = await realpath(path.resolve(manuscriptDir)).catch(() => path.resolve(manuscriptDir));
   const loaded = await loadConfig(root);
   const { config, file: configFile } = loaded;
   if (!config) return { files: [configFile] };
@@ -63,12 +64,16 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
 }
 
+/** Rules of chapter problems, from the image rules `resolveImage` reports. */
+const CHAPTER_RULES: Record<string, string> = { 'missing-image': 'missing-chapter', 'not-a-file': 'unreadable-chapter' };
+
 async function readChapter(root: string, chapterPath: string, index: number, id: string, loaded: LoadedConfig, cache?: ChapterCache) {
   const place = loaded.placeOf(['chapters', index]);
   const resolved = resolveImage(chapterPath, root, root);
   if (!('src' in resolved)) {
-    const reason = resolved.rule === 'missing-image' ? `Chapter \`${chapterPath}\` listed in zine.yaml does not exist` : `Chapter \`${chapterPath}\`: ${resolved.reason.replace(/^Image /, '')}`;
-    reportError(loaded.file, reason, place, resolved.rule === 'missing-image' ? 'missing-chapter' : 'chapter-outside-manuscript');
+    const rule = CHAPTER_RULES[resolved.rule] ?? 'chapter-outside-manuscript';
+    const reason = rule === 'missing-chapter' ? `Chapter \`${chapterPath}\` listed in zine.yaml does not exist` : `Chapter \`${chapterPath}\`: ${resolved.reason.replace(/^Image /, '')}`;
+    reportError(loaded.file, reason, place, rule);
     return undefined;
   }
   let bytes: Buffer;
