@@ -1,5 +1,5 @@
 // Load manuscript/zine.yaml: parse the YAML, validate it with the schema, place every problem on its key.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
@@ -24,6 +24,8 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
   const file = new VFile({ path: filePath, cwd: process.cwd() });
   let bytes: Buffer;
   try {
+    // A named pipe or a device would block or never end when read.
+    if (!(await stat(filePath)).isFile()) throw new Error('not a regular file');
     bytes = await readFile(filePath);
   } catch {
     reportError(file, `Cannot read ${CONFIG_NAME}: every manuscript needs one (title, identifier, date, chapters)`, undefined, 'missing-config');
@@ -46,7 +48,15 @@ export function parseConfig(file: VFile, text: string): LoadedConfig {
   }
   if (document.errors.length > 0) return { file, placeOf };
 
-  const result = configSchema.safeParse(document.toJS() ?? {});
+  let data: unknown;
+  try {
+    data = document.toJS();
+  } catch (error) {
+    // yaml refuses to expand a "billion laughs" of nested aliases.
+    reportError(file, `Invalid YAML: ${(error as Error).message}`, { line: 1, column: 1 }, 'yaml-syntax');
+    return { file, placeOf };
+  }
+  const result = configSchema.safeParse(data ?? {});
   if (result.success) return { file, config: result.data, placeOf };
   for (const issue of result.error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
