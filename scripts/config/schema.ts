@@ -26,7 +26,7 @@ const languageTag = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'exp
 const manuscriptPath = z
   .string()
   .min(1)
-  .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value), { message: 'expected a path inside the manuscript folder, not a URL' });
+  .refine((value) => !/^([a-z][a-z0-9+.-]*:|[/\\]{2})/i.test(value), { message: 'expected a path inside the manuscript folder, not a URL' });
 
 export const printSchema = z
   .strictObject({
