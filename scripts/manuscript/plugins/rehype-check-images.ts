@@ -54,7 +54,7 @@ export function resolveImage(src: string, root: string, chapterDir: string): Res
   } catch {
     return { reason: `Image path \`${src}\` is not a valid URL path`, rule: 'image-source', fatal: true };
   }
-  if (path.isAbsolute(decoded)) return { reason: `Image path \`${src}\` is absolute: use a path relative to the chapter, inside the manuscript folder`, rule: 'image-outside-manuscript', fatal: true };
+  if (path.isAbsolute(decoded)) return { reason: `Image path \`${src}\` is absolute: use a relative path, inside the manuscript folder`, rule: 'image-outside-manuscript', fatal: true };
   const absolute = path.resolve(chapterDir, decoded);
   if (!isInside(absolute, root)) return { reason: `Image \`${src}\` is outside the manuscript folder`, rule: 'image-outside-manuscript', fatal: true };
   let real: string;
