@@ -1,6 +1,7 @@
 // Shared by the hostile-manuscript tests: the CLI run as a child, the "no crash" check, a loopback server counting requests.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -88,4 +89,14 @@ export function fillPlaceholders(dir: string, values: Record<string, string>) {
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace(/\{\{([A-Z_]+)\}\}/g, (placeholder, key: string) => values[key] ?? placeholder));
   }
+}
+
+/** Every file under `dir` (relative path → sha256 of its bytes), to prove a folder was left untouched. */
+export function snapshotDir(dir: string): Record<string, string> {
+  const snapshot: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = path.join(dir, name);
+    if (statSync(file).isFile()) snapshot[name] = createHash('sha256').update(readFileSync(file)).digest('hex');
+  }
+  return snapshot;
 }
