@@ -21,7 +21,8 @@ export function fetchableReferences(tree: Root, allowed: (node: Element) => bool
     if (allowed(node)) return;
     const tag = node.name.toLowerCase().replace(/^.*:/, '');
     if (ACTIVE_ELEMENTS.has(tag) || tag === 'style' || tag === 'link' || (tag === 'meta' && 'http-equiv' in node.attributes)) found.push(tag);
-    for (const [name, value = ''] of Object.entries(node.attributes)) {
+    for (const [name, raw] of Object.entries(node.attributes)) {
+      const value = raw ?? '';
       const attribute = name.toLowerCase();
       const describe = `${tag}[${attribute}=${value}]`;
       if (attribute.startsWith('on')) found.push(describe);
