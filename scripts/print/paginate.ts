@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
+import { registerExactTextBreaks } from './paged-fixes.ts';
+import { findLostText, readSourceText, type LostText } from './text-check.ts';
 
 const require = createRequire(import.meta.url);
 // The package exports no path to its polyfill build: find it beside the CommonJS entry (lib/index.cjs).
@@ -22,6 +24,10 @@ export interface Pagination {
   layoutMs: number;
   /** The place of each requested element id that is in the document. */
   anchors: Map<string, AnchorPlace>;
+  /** Text of the document the pages do not show (Paged.js dropped it, or left it beyond a page's edge), if any. */
+  lostText: LostText | null;
+  /** Time the lost-text check took, in milliseconds. */
+  checkMs: number;
 }
 
 /**
@@ -34,18 +40,26 @@ export async function paginate(page: Page, url: string, anchorIds: readonly stri
   if (!response?.ok()) throw new Error(`The print document did not load (${response?.status() ?? 'no response'})`);
   // Every face the text needs has been requested by the first (unpaginated) layout; measure with real metrics only.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  let checkStarted = performance.now();
+  const source = await page.evaluateHandle(readSourceText);
+  let checkMs = performance.now() - checkStarted;
   await page.evaluate('window.PagedConfig = { auto: false };');
   await page.evaluate(await pagedSource);
   await page.evaluate(preloadOnlyUsedFonts);
+  await page.evaluate(registerExactTextBreaks);
   const result = await page.evaluate(async () => {
     const { Previewer } = (window as unknown as { Paged: { Previewer: new () => { preview: () => Promise<{ total: number; performance: number }> } } }).Paged;
     const flow = await new Previewer().preview();
     await document.fonts.ready;
     return { pages: flow.total, layoutMs: Math.round(flow.performance) };
   });
+  checkStarted = performance.now();
+  const lostText = await page.evaluate(findLostText, source);
+  await source.dispose();
+  checkMs += performance.now() - checkStarted;
   await page.evaluate(nameFootnotesByNumber);
   const anchors = await page.evaluate(locateAnchors, [...anchorIds]);
-  return { ...result, anchors: new Map(anchors) };
+  return { ...result, anchors: new Map(anchors), lostText, checkMs: Math.round(checkMs) };
 }
 
 /**

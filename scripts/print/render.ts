@@ -9,6 +9,7 @@ import { writeOutline } from './outline.ts';
 import { setExactPageSize } from './page-boxes.ts';
 import { FIGURE_IMAGE_SHARE, pageGeometry } from './page-style.ts';
 import { paginate } from './paginate.ts';
+import { lostTextMessage } from './text-check.ts';
 import { bookRoutes, defaultCacheDir, IMAGES_ROUTE } from './routes.ts';
 import type { ReportBlocked } from './sandbox.ts';
 import type { PrintSession } from './session.ts';
@@ -16,6 +17,8 @@ import type { PrintSession } from './session.ts';
 export interface PrintTimings {
   imagesMs: number;
   layoutMs: number;
+  /** The lost-text check after layout. */
+  checkMs: number;
   pdfMs: number;
   finishMs: number;
   pages: number;
@@ -53,13 +56,15 @@ export async function renderPrintPdf(book: Book, session: PrintSession, options:
     ...book.chapters.map((chapter) => ({ title: chapter.title, anchor: chapterAnchor(chapter) })),
   ];
   // Chromium's own outline (outline: true) takes its titles from laid-out text, soft hyphens and all: outline.ts writes ours.
-  const { chromiumPdf, pages, layoutMs, anchors } = await session.withPage('print', async (sandboxed) => {
+  const { chromiumPdf, pages, layoutMs, checkMs, anchors } = await session.withPage('print', async (sandboxed) => {
     sandboxed.setRoutes(routes, options.report ?? (() => undefined));
     const laidOut = await paginate(sandboxed.page, url, bookmarks.map((bookmark) => bookmark.anchor));
+    // Never print a book with text missing: a truncated PDF looks finished.
+    if (laidOut.lostText) throw new Error(lostTextMessage(laidOut.lostText, book));
     const chromiumPdf = await sandboxed.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 120_000 });
     return { chromiumPdf, ...laidOut };
   });
-  const pdfMs = lap() - layoutMs;
+  const pdfMs = lap() - layoutMs - checkMs;
 
   const pdf = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   setExactPageSize(pdf, page.width, page.height);
@@ -69,6 +74,6 @@ export async function renderPrintPdf(book: Book, session: PrintSession, options:
   );
   applyMetadata(pdf, pdfMetadata(book.config, createHash('sha256').update(html).digest('hex')));
   const bytes = await pdf.save({ useObjectStreams: true });
-  options.onTimings?.({ imagesMs, layoutMs, pdfMs, finishMs: lap(), pages });
+  options.onTimings?.({ imagesMs, layoutMs, checkMs, pdfMs, finishMs: lap(), pages });
   return bytes;
 }
