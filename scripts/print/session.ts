@@ -40,6 +40,16 @@ export async function openPrintSession(options: PrintSessionOptions = {}): Promi
     return page;
   };
 
+  // After each task, a full GC in its page: the last document is freed before the next render, else a watch
+  // session's renderer grows by a laid-out book per rebuild. Queued behind the task, so callers do not wait for it.
+  const collectGarbage = async (purpose: string) => {
+    const page = await pages.get(purpose)?.catch(() => undefined);
+    if (closed || !page || page.page.isClosed()) return;
+    const devtools = await page.page.createCDPSession().catch(() => undefined);
+    await devtools?.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    await devtools?.detach().catch(() => undefined);
+  };
+
   return {
     browser,
     label,
@@ -55,7 +65,7 @@ export async function openPrintSession(options: PrintSessionOptions = {}): Promi
         }
         return task(page);
       });
-      queues.set(purpose, run);
+      queues.set(purpose, run.catch(() => undefined).then(() => collectGarbage(purpose)));
       return run;
     },
     async close() {
