@@ -1,4 +1,5 @@
 // The benchmark's table: one column per manuscript, a row per measure, and the target each measure is held to.
+import type { PrintTimings } from '../print/index.ts';
 import type { TreeMemory } from './process-tree.ts';
 
 export interface BenchRow {
@@ -9,7 +10,7 @@ export interface BenchRow {
     saveToPdfMs: number;
     epubMs: number;
     saveToDoneMs: number;
-    print?: { imagesMs: number; layoutMs: number; pdfMs: number; finishMs: number; pages: number };
+    print?: PrintTimings;
     peak: TreeMemory;
   };
 }
@@ -40,6 +41,7 @@ const MEASURES: Measure[] = [
   { label: 'warm  one-word edit: EPUB after PDF', value: (row) => row.warm.epubMs, unit: 'ms' },
   { label: 'warm  print: document + images', value: (row) => row.warm.print?.imagesMs, unit: 'ms' },
   { label: 'warm  print: Paged.js layout', value: (row) => row.warm.print?.layoutMs, unit: 'ms' },
+  { label: 'warm  print: lost-text check', value: (row) => row.warm.print?.checkMs, unit: 'ms' },
   { label: 'warm  print: load + Chromium PDF', value: (row) => row.warm.print?.pdfMs, unit: 'ms' },
   { label: 'warm  print: pdf-lib finish', value: (row) => row.warm.print?.finishMs, unit: 'ms' },
   { label: 'warm  print: pages', value: (row) => row.warm.print?.pages, unit: '' },

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PrintTimings } from '../print/index.ts';
 import { makeBenchManuscripts } from './bench-manuscripts.ts';
 import { formatBenchTable, type BenchRow } from './bench-table.ts';
 import { runChild } from './run-child.ts';
@@ -25,7 +26,7 @@ interface WarmResult {
   saveToPdfMs: number;
   epubMs: number;
   saveToDoneMs: number;
-  print?: { imagesMs: number; layoutMs: number; pdfMs: number; finishMs: number; pages: number };
+  print?: PrintTimings;
 }
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'zine-bench-'));
