@@ -74,7 +74,8 @@ interface ReadPdf {
   links: string[][];
 }
 
-const compact = (text: string) => text.replace(/[\s\u00ad]+/g, '');
+// pdfjs reads Source Serif 4's apostrophe as U+02BC (pdftotext, from the same ToUnicode map, as U+2019): fold them.
+const compact = (text: string) => text.replace(/[\s\u00ad]+/g, '').replace(/\u02bc/g, '\u2019');
 
 async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });

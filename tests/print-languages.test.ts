@@ -1,0 +1,58 @@
+// Languages in print: each run of text is set in the face of its own language, whatever the language around it.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Book } from '../scripts/manuscript/book.ts';
+import { loadBook } from '../scripts/manuscript/index.ts';
+import { openPrintSession, renderPrintPdf, type PrintSession } from '../scripts/print/index.ts';
+import { copyFixture } from './helpers/fixture.ts';
+import { openPdf } from './pdf-text.ts';
+
+let session: PrintSession;
+let cacheDir: string;
+before(async () => {
+  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'zine-print-lang-'));
+  session = await openPrintSession();
+});
+after(async () => {
+  await session?.close();
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+/** Every text item of the PDF with the name of the font it is set in. */
+async function textWithFonts(bytes: Uint8Array): Promise<{ page: number; text: string; font: string }[]> {
+  const document = await openPdf(bytes);
+  const items: { page: number; text: string; font: string }[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    await page.getOperatorList();
+    const content = await page.getTextContent();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      items.push({ page: number, text: item.str, font: (page.commonObjs.get(item.fontName) as { name: string }).name });
+    }
+  }
+  await document.destroy();
+  return items;
+}
+
+async function renderFixture(edit: (dir: string) => void): Promise<Book> {
+  const dir = copyFixture('minimal');
+  edit(dir);
+  const { book } = await loadBook(dir);
+  return book!;
+}
+
+test('English in a Chinese chapter’s note is set in the Latin face, so its apostrophes are not full-width', async () => {
+  const book = await renderFixture((dir) =>
+    writeFileSync(path.join(dir, '02-second.md'), '---\nlang: zh-Hans\n---\n\n# 第二章\n\n这是中文文本。[^x]\n\n[^x]: 中文注释。:span[International Women’s Day]{lang=en}\n'),
+  );
+  const items = await textWithFonts(await renderPrintPdf(book, session, { cacheDir }));
+  const english = items.filter((item) => /Women|International/.test(item.text));
+  assert.ok(english.length > 0, 'the English words are printed');
+  for (const item of english) assert.match(item.font, /SourceSerif4/, `"${item.text}" in ${item.font}`);
+  assert.ok(items.some((item) => /[注释]/.test(item.text) && /NotoSerifSC/.test(item.font)), 'the Chinese words in Noto Serif SC');
+});
