@@ -65,9 +65,11 @@ test('hostile-html: the HTML edition has no script, handler, frame, style or rem
   const page = toXast(fromHtml(htmlText)) as Root;
   const body = elements(page, 'body')[0]!;
   assert.deepEqual(fetchableReferences({ type: 'root', children: [body] }), []);
-  // The head is the template's: its own <style>, nothing from the manuscript but escaped text.
+  // The head is the template's: its own <style>, nothing from the manuscript but escaped text; its only URLs are the
+  // edition's own font files, beside the page.
   const head = elements(page, 'head')[0]!;
-  assert.deepEqual(fetchableReferences({ type: 'root', children: [head] }, (node) => node.name === 'style' && !/@import|url\(/.test(textOf(node))), []);
+  const ownFontsOnly = (css: string) => [...css.matchAll(/url\(([^)]*)\)/g)].every(([, url]) => new RegExp(`^'${SLUG}-fonts/[\\w.-]+\\.woff2'$`).test(url!));
+  assert.deepEqual(fetchableReferences({ type: 'root', children: [head] }, (node) => node.name === 'style' && !/@import/.test(textOf(node)) && ownFontsOnly(textOf(node))), []);
   assert.equal(textOf(elements(page, 'title')[0]!), TITLE);
   assert.deepEqual(outboundLinks(page), [`http://${server.host}/ping-target`, `http://${server.host}/plain`]);
   for (const src of imageSources(page)) {

@@ -1,11 +1,13 @@
 // The standalone HTML edition: one page with contents, chapters, endnotes, and images resized for the screen.
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { toString as hastToString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { resizeImage } from '../images/resize.ts';
 import type { Book } from '../manuscript/book.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
+import { htmlFonts } from './fonts.ts';
 import { endnotesSection, linkNoteCalls } from './notes.ts';
 
 const SCREEN_MAX_SIDE = 1400;
@@ -13,7 +15,7 @@ const SCREEN_MAX_SIDE = 1400;
 export interface HtmlEdition {
   /** The page, to be written as `<slug>.html`. */
   html: string;
-  /** Image files to write next to it, by path relative to the page. */
+  /** Image and font files to write next to it, by path relative to the page. */
   files: Map<string, Uint8Array>;
 }
 
@@ -43,15 +45,21 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
   ]);
   const { config } = book;
   const colophon = [config.rights, config.publisher, `Published ${config.date}.`].filter(Boolean).map((line) => h('p', line!));
+  const subtitle = config.subtitle ? [h('p.subtitle', config.subtitle)] : [];
+  const endnotes = endnotesSection(book);
+  const shown: ElementContent[] = [h('h1', config.title), ...subtitle, contents, ...chapters, ...endnotes, ...colophon];
+  const fonts = await htmlFonts(hastToString(h('div', shown)), `${book.slug}-fonts`);
+  for (const [name, bytes] of fonts.files) files.set(name, bytes);
   const html = fillTemplate(template, {
     lang: config.lang,
     title: config.title,
     description: config.description ?? config.subtitle ?? config.title,
+    fontFaces: fonts.css,
     css,
-    subtitle: config.subtitle ? toHtml(h('p.subtitle', config.subtitle)) : '',
+    subtitle: toHtml(subtitle),
     contents: toHtml(contents),
     chapters: toHtml(chapters),
-    endnotes: toHtml(endnotesSection(book)),
+    endnotes: toHtml(endnotes),
     colophon: toHtml(colophon),
   });
   return { html, files };

@@ -1,0 +1,50 @@
+// The @font-face rules of our font packages, read from their Fontsource stylesheets: one woff2 file per subset.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FONT_PACKAGES, type FontPackage } from './packages.ts';
+import { parseUnicodeRange, rangesCoverAny, type CodePointRanges } from './unicode-range.ts';
+
+export interface FontFaceFile {
+  family: string;
+  style: string;
+  weight: string;
+  /** The woff2 file (absolute) and its name. */
+  path: string;
+  fileName: string;
+  /** As written in the stylesheet, and parsed. */
+  unicodeRange: string;
+  ranges: CodePointRanges;
+}
+
+let allFaces: Promise<FontFaceFile[]> | undefined;
+
+/** Every face of every package's stylesheets (read once per process: the packages do not change under us). */
+export function readFontFaces(): Promise<FontFaceFile[]> {
+  allFaces ??= Promise.all(FONT_PACKAGES.flatMap((font) => font.stylesheets.map((sheet) => readStylesheet(font, sheet)))).then((faces) => faces.flat());
+  return allFaces;
+}
+
+/** The faces that hold at least one of `points`: all a page with that text needs. */
+export async function facesFor(points: Set<number>): Promise<FontFaceFile[]> {
+  return (await readFontFaces()).filter((face) => rangesCoverAny(face.ranges, points));
+}
+
+/** The rules of a Fontsource stylesheet, which has a fixed, generated shape: one declaration per line. */
+async function readStylesheet(font: FontPackage, sheet: string): Promise<FontFaceFile[]> {
+  const css = await readFile(path.join(font.folder, sheet), 'utf8');
+  return css.split('@font-face').slice(1).map((rule) => {
+    const value = (name: string) => new RegExp(`${name}:\\s*([^;]+);`).exec(rule)?.[1]?.trim();
+    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
+    const unicodeRange = value('unicode-range') ?? 'U+0-10FFFF';
+    if (!file) throw new Error(`${font.id}/${sheet}: an @font-face rule without a woff2 file`);
+    return {
+      family: font.family,
+      style: value('font-style') ?? 'normal',
+      weight: value('font-weight') ?? '400',
+      path: path.join(font.folder, 'files', file),
+      fileName: file,
+      unicodeRange,
+      ranges: parseUnicodeRange(unicodeRange),
+    };
+  });
+}

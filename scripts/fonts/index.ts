@@ -1,0 +1,4 @@
+// The typefaces of every edition: the font packages, their faces and subsets, and which subsets a text needs.
+export { FONT_PACKAGES, type FontPackage } from './packages.ts';
+export { facesFor, readFontFaces, type FontFaceFile } from './faces.ts';
+export { codePointsOf, parseUnicodeRange, rangesCoverAny, type CodePointRanges } from './unicode-range.ts';
