@@ -2,6 +2,7 @@
 import type { Root } from 'hast';
 import sharp from 'sharp';
 import type { Book, Chapter } from '../manuscript/book.ts';
+import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 import { collectImageSources, encodeImages, everyImageHasAlt, rehypeEpubImages } from './images.ts';
 import { collectIds, rehypeEpubLinks } from './links.ts';
 import { epubMetadata } from './metadata.ts';
@@ -40,7 +41,9 @@ export async function renderEpub(book: Book, options: RenderEpubOptions): Promis
 
   const metadata = epubMetadata(book, { modified, images: [...images.values()], bodymatter: files[0] ?? 'toc.xhtml', allImagesDescribed });
   const coverExtension = options.cover.mediaType === 'image/png' ? 'png' : 'jpeg';
-  const frontMatter = { title: book.config.title, subtitle: book.config.subtitle, authors: book.config.authors, publisher: book.config.publisher, rights: book.config.rights };
+  const { title, subtitle, authors, publisher, rights } = book.config;
+  const tagged = { titleXhtml: taggedXhtml(title, book), subtitleXhtml: subtitle ? taggedXhtml(subtitle, book) : '' };
+  const frontMatter = { title, subtitle, authors, publisher, rights, ...tagged };
   const front = { ...frontMatter, cover: { extension: coverExtension, alt: `Cover: ${book.config.title}` } };
   const pages: PageSpec[] = [
     { kind: 'cover', filename: 'cover.xhtml', itemId: 'cover', title: book.config.title, lang: book.config.lang, content: '', beforeToc: true, excludeFromToc: true, book: front },
@@ -57,6 +60,13 @@ export async function renderEpub(book: Book, options: RenderEpubOptions): Promis
     files: [...images.values()].map(({ href, bytes }) => ({ href, bytes })),
   });
   return repackEpub(zip, modified);
+}
+
+/** A title or subtitle as XHTML, its Chinese runs tagged with their language (`lang` and `xml:lang`). */
+function taggedXhtml(text: string, book: Book): string {
+  const tree: Root = { type: 'root', children: tagHanRuns(text, book.config.lang, hanLangOf(book)) };
+  rehypeXhtmlCompat()(tree);
+  return toXhtmlFragment(tree);
 }
 
 /** File names from chapter ids, numbered in reading order: `01-introduction.xhtml`. */

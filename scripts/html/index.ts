@@ -6,6 +6,7 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { resizeImage } from '../images/resize.ts';
 import type { Book } from '../manuscript/book.ts';
+import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
 import { htmlFonts } from './fonts.ts';
 import { endnotesSection, linkNoteCalls } from './notes.ts';
@@ -45,9 +46,11 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
   ]);
   const { config } = book;
   const colophon = [config.rights, config.publisher, `Published ${config.date}.`].filter(Boolean).map((line) => h('p', line!));
-  const subtitle = config.subtitle ? [h('p.subtitle', config.subtitle)] : [];
+  const text = (value: string) => tagHanRuns(value, config.lang, hanLangOf(book));
+  const bookTitle = h('h1.book-title', text(config.title));
+  const subtitle = config.subtitle ? [h('p.subtitle', text(config.subtitle))] : [];
   const endnotes = endnotesSection(book);
-  const shown: ElementContent[] = [h('h1', config.title), ...subtitle, contents, ...chapters, ...endnotes, ...colophon];
+  const shown: ElementContent[] = [bookTitle, ...subtitle, contents, ...chapters, ...endnotes, ...colophon];
   const fonts = await htmlFonts(hastToString(h('div', shown)), `${book.slug}-fonts`);
   for (const [name, bytes] of fonts.files) files.set(name, bytes);
   const html = fillTemplate(template, {
@@ -56,6 +59,7 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
     description: config.description ?? config.subtitle ?? config.title,
     fontFaces: fonts.css,
     css,
+    bookTitle: toHtml(bookTitle),
     subtitle: toHtml(subtitle),
     contents: toHtml(contents),
     chapters: toHtml(chapters),

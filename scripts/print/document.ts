@@ -4,6 +4,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Book, Chapter } from '../manuscript/book.ts';
+import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
 import { fontLinks } from './fonts.ts';
 import { rehypePrintFootnotes } from './footnotes.ts';
@@ -48,10 +49,11 @@ export async function buildPrintDocument(book: Book, imageUrl: (src: string) => 
 export function coverContent(book: Book, imageUrl: (src: string) => string | undefined): Element {
   const { config } = book;
   const art = config.cover ? imageUrl(config.cover) ?? config.cover : undefined;
+  const text = (value: string) => tagHanRuns(value, config.lang, hanLangOf(book));
   return h('div.cover', [
     art ? h('div.cover-art', [h('img', { src: art, alt: '' })]) : h('div.cover-rule'),
-    h('p.cover-title', config.title),
-    config.subtitle ? h('p.cover-subtitle', config.subtitle) : undefined,
+    h('p.cover-title', text(config.title)),
+    config.subtitle ? h('p.cover-subtitle', text(config.subtitle)) : undefined,
     config.authors.length > 0 ? h('p.cover-authors', config.authors.join(', ')) : undefined,
     config.publisher ? h('p.cover-publisher', config.publisher) : undefined,
   ]);
