@@ -4,7 +4,7 @@ import type { TreeMemory } from './process-tree.ts';
 
 export interface BenchRow {
   name: string;
-  cold: { wallMs: number; sinceStartMs: number; importMs: number; buildMs: number; closeMs: number; browserMs: number; timings: Record<string, number>; peak: TreeMemory };
+  cold: { wallMs: number; cpuMs: number; sinceStartMs: number; importMs: number; buildMs: number; closeMs: number; browserMs: number; timings: Record<string, number>; peak: TreeMemory };
   warm: {
     saveToHtmlMs: number;
     saveToPdfMs: number;
@@ -26,6 +26,7 @@ interface Measure {
 const MB = 1024 * 1024;
 const MEASURES: Measure[] = [
   { label: 'cold  process start to exit', value: (row) => row.cold.wallMs, unit: 'ms' },
+  { label: 'cold  CPU time, node + browser', value: (row) => row.cold.cpuMs, unit: 'ms' },
   { label: 'cold  module imports', value: (row) => row.cold.importMs, unit: 'ms' },
   { label: 'cold  manuscript', value: (row) => row.cold.timings.manuscript, unit: 'ms' },
   { label: 'cold  html', value: (row) => row.cold.timings.html, unit: 'ms' },
@@ -50,7 +51,7 @@ const MEASURES: Measure[] = [
 ];
 
 /** The table as text; a measure over its limit is marked `over`. */
-export function formatBenchTable(rows: readonly BenchRow[], machine: { cpus: number; cpuModel: string; node: string; loadAverage: number[] }): string {
+export function formatBenchTable(rows: readonly BenchRow[], machine: { cpus: number; cpuModel: string; node: string; loadAtStart: number[]; loadAverage: number[] }): string {
   const header = ['measure', ...rows.map((row) => row.name), 'target'];
   const body = MEASURES.map((measure) => [
     measure.label,
@@ -64,6 +65,7 @@ export function formatBenchTable(rows: readonly BenchRow[], machine: { cpus: num
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((line) => line[column]!.length)));
   const format = (line: string[]) => line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   ').trimEnd();
-  const title = `zine benchmark: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverage.map((load) => load.toFixed(1)).join(' ')}`;
+  const load = (averages: number[]) => averages.map((average) => average.toFixed(1)).join(' ');
+  const title = `zine benchmark: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}; load average ${load(machine.loadAtStart)} at start, ${load(machine.loadAverage)} at the end (other work slows every number)`;
   return `${title}\n\n${format(header)}\n${body.map(format).join('\n')}\n`;
 }

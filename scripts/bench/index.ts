@@ -29,6 +29,7 @@ interface WarmResult {
   print?: PrintTimings;
 }
 
+const loadAtStart = os.loadavg();
 const temp = mkdtempSync(path.join(os.tmpdir(), 'zine-bench-'));
 try {
   const rows: BenchRow[] = [];
@@ -38,9 +39,9 @@ try {
     if (!cold.result.ok) throw new Error(`The cold build of ${manuscript.name} failed`);
     process.stderr.write(`bench: ${manuscript.name}: warm edits…\n`);
     const warm = await runChild<WarmResult>('warm-edit.ts', [manuscript.dir, path.join(temp, `${manuscript.name}-warm`), manuscript.editChapter, EDIT_ROUNDS]);
-    rows.push({ name: manuscript.name, cold: { ...cold.result, wallMs: cold.wallMs, peak: cold.peak }, warm: { ...warm.result, peak: warm.peak } });
+    rows.push({ name: manuscript.name, cold: { ...cold.result, wallMs: cold.wallMs, cpuMs: cold.cpuMs, peak: cold.peak }, warm: { ...warm.result, peak: warm.peak } });
   }
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryBytes: os.totalmem(), node: process.version, loadAverage: os.loadavg() };
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryBytes: os.totalmem(), node: process.version, loadAtStart, loadAverage: os.loadavg() };
   process.stdout.write(formatBenchTable(rows, machine));
   const target = path.resolve('build', 'bench.json');
   mkdirSync(path.dirname(target), { recursive: true });

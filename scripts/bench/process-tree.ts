@@ -45,20 +45,36 @@ export function isRunning(pid: number): boolean {
   return stat !== '' && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
 }
 
-/** Sample the tree's memory every `intervalMs` until `stop()`, which returns the peaks. */
-export function sampleTreeMemory(pid: number, intervalMs = 100): { stop: () => TreeMemory } {
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) each process of the tree has used so far, milliseconds. */
+export function treeCpuMs(pid: number): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const member of processTree(pid)) {
+    const stat = readQuietly(`/proc/${member}/stat`);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.length > 13) used.set(member, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
+  }
+  return used;
+}
+
+/** Sample the tree every `intervalMs` until `stop()`: peak memory, and CPU time used (processes seen alive only). */
+export function sampleTreeMemory(pid: number, intervalMs = 100): { stop: () => TreeMemory & { cpuMs: number } } {
   const peak = { rss: 0, pss: 0 };
+  const cpu = new Map<number, number>();
   const sample = () => {
     const now = treeMemory(pid);
     peak.rss = Math.max(peak.rss, now.rss);
     peak.pss = Math.max(peak.pss, now.pss);
+    for (const [member, ms] of treeCpuMs(pid)) cpu.set(member, Math.max(cpu.get(member) ?? 0, ms));
   };
   sample();
   const timer = setInterval(sample, intervalMs);
   return {
     stop() {
       clearInterval(timer);
-      return peak;
+      return { ...peak, cpuMs: [...cpu.values()].reduce((sum, ms) => sum + ms, 0) };
     },
   };
 }

@@ -9,6 +9,8 @@ export interface ChildRun<T> {
   wallMs: number;
   /** Peak memory of the child and its descendants (the browser). */
   peak: TreeMemory;
+  /** CPU time the child and its descendants used (user + system, as last seen before exit), ms. */
+  cpuMs: number;
 }
 
 /** Run `script` (a file in this folder) with `args`; its last stdout line is its JSON result. */
@@ -24,11 +26,11 @@ export function runChild<T>(script: string, args: string[]): Promise<ChildRun<T>
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => {
-      const peak = memory.stop();
+      const { cpuMs, ...peak } = memory.stop();
       const wallMs = Math.round(performance.now() - started);
       const last = stdout.trim().split('\n').pop() ?? '';
       if (code !== 0 || !last.startsWith('{')) return reject(new Error(`${script} exited with ${code}:\n${stderr.slice(-2000)}`));
-      resolve({ result: JSON.parse(last) as T, wallMs, peak });
+      resolve({ result: JSON.parse(last) as T, wallMs, peak, cpuMs: Math.round(cpuMs) });
     });
   });
 }
