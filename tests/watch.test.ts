@@ -161,3 +161,18 @@ test('zine watch: builds, rebuilds on save, reports a broken save and recovers, 
   });
   assert.ok(statSync(htmlFile()).size > 0);
 });
+
+test('zine watch --only html: no browser is started, and SIGTERM ends it with exit 0', { timeout: 300_000 }, async () => {
+  const html = await startWatchProcess([copyFixture('minimal'), '--out', mkdtempSync(path.join(tmpdir(), 'zine-watch-html-')), '--only', 'html']);
+  try {
+    const status = await waitForBuild(html.origin, 0, 'ok');
+    assert.deepEqual(Object.keys(status.files), ['html']);
+    assert.match(await (await fetch(`${html.origin}/print`)).text(), /does not build the PDF/);
+    const browsers = processTree(html.child.pid!).filter((pid) => /chrom|headless/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8')));
+    assert.deepEqual(browsers, [], 'no browser for an HTML-only watch');
+    html.child.kill('SIGTERM');
+    assert.equal((await html.exited).code, 0, html.stderr().slice(-2000));
+  } finally {
+    if (html.child.exitCode === null) html.child.kill('SIGKILL');
+  }
+});
