@@ -111,3 +111,18 @@ test('memoizeByFile remembers a result until the file changes', async () => {
   utimesSync(file, new Date(), new Date(Date.now() + 5000));
   assert.equal(await process(file, 10), '3@10', 'a touched file is processed again');
 });
+
+test('a rebuild that throws is reported and the queue keeps going', async () => {
+  const errors: unknown[] = [];
+  let calls = 0;
+  const queue = createRebuildQueue(async () => {
+    if (++calls === 1) throw new Error('boom');
+    return [];
+  }, (error) => errors.push(error));
+  queue.request(['html']);
+  await queue.idle();
+  queue.request(['pdf']);
+  await queue.idle();
+  assert.equal(calls, 2);
+  assert.equal((errors[0] as Error).message, 'boom');
+});

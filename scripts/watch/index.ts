@@ -84,6 +84,9 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
       builder = newBuilder();
     }
     return outcome.left;
+  }, (error) => {
+    options.log(`the rebuild crashed: ${(error as Error)?.stack ?? String(error)}; watching`);
+    setStatus({ ...status, state: 'failed', failed: true, build: status.build + 1, lines: [`zine: the rebuild crashed: ${(error as Error)?.message ?? String(error)}`] });
   });
 
   const watch = watchFiles({

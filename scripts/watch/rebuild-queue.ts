@@ -13,8 +13,8 @@ export interface RebuildQueue {
   stop: () => void;
 }
 
-/** A queue that runs `run` serially; `run` must not throw (it reports its own errors). */
-export function createRebuildQueue(run: RunRebuild): RebuildQueue {
+/** A queue that runs `run` serially; `run` reports its own errors, anything it throws anyway goes to `onError`. */
+export function createRebuildQueue(run: RunRebuild, onError: (error: unknown) => void = () => undefined): RebuildQueue {
   let waiting: Set<OutputName> | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -27,7 +27,10 @@ export function createRebuildQueue(run: RunRebuild): RebuildQueue {
     while (waiting && !stopped) {
       const next = OUTPUT_NAMES.filter((output) => waiting!.has(output));
       waiting = undefined;
-      const left = await run(next, () => waiting !== undefined || stopped);
+      const left = await run(next, () => waiting !== undefined || stopped).catch((error: unknown) => {
+        onError(error);
+        return [];
+      });
       if (left.length > 0 && !stopped) merge(left);
     }
     running = undefined;
