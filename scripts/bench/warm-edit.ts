@@ -55,6 +55,8 @@ console.log(
     rounds: samples.map((sample) => Object.fromEntries(Object.entries(sample).map(([output, ms]) => [output, Math.round(ms)]))),
     saveToHtmlMs: median(samples.map((sample) => sample.html!)),
     saveToPdfMs: median(samples.map((sample) => sample.pdf!)),
+    bestHtmlMs: Math.round(Math.min(...samples.map((sample) => sample.html!))),
+    bestPdfMs: Math.round(Math.min(...samples.map((sample) => sample.pdf!))),
     epubMs: median(samples.map((sample) => sample.epub! - sample.pdf!)),
     saveToDoneMs: median(samples.map((sample) => sample.epub!)),
     print,
