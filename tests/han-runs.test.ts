@@ -4,7 +4,8 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Element, ElementContent } from 'hast';
+import type { ElementContent } from 'hast';
+import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import sharp from 'sharp';
@@ -13,7 +14,7 @@ import { renderHtmlEdition } from '../scripts/html/index.ts';
 import type { Book } from '../scripts/manuscript/book.ts';
 import { tagHanRuns } from '../scripts/manuscript/han-runs.ts';
 import { loadBook } from '../scripts/manuscript/index.ts';
-import { coverContent } from '../scripts/print/document.ts';
+import { coverContent } from '../scripts/print/cover-content.ts';
 
 const SEED = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'manuscript');
 const SUBTITLE_HTML = '<span lang="zh-Hans">采访:阿拉木图(Almaty)无治主义者的目击证言</span>; Analysis from Russian Anarchists';
@@ -47,7 +48,7 @@ describe('the seed subtitle in each renderer', () => {
   });
 
   test('the print (and e-book) cover', () => {
-    const subtitle = (coverContent(book, () => undefined).children as Element[]).find((node) => String(node.properties.className) === 'cover-subtitle')!;
+    const subtitle = select('.cover-subtitle', coverContent(book, () => undefined))!;
     assert.equal(html(subtitle.children), SUBTITLE_HTML);
   });
 

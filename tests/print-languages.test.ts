@@ -9,7 +9,7 @@ import type { Book } from '../scripts/manuscript/book.ts';
 import { loadBook } from '../scripts/manuscript/index.ts';
 import { openPrintSession, renderPrintPdf, type PrintSession } from '../scripts/print/index.ts';
 import { copyFixture } from './helpers/fixture.ts';
-import { openPdf } from './pdf-text.ts';
+import { textWithFonts } from './helpers/pdf-fonts.ts';
 
 let session: PrintSession;
 let cacheDir: string;
@@ -21,23 +21,6 @@ after(async () => {
   await session?.close();
   await rm(cacheDir, { recursive: true, force: true });
 });
-
-/** Every text item of the PDF with the name of the font it is set in. */
-async function textWithFonts(bytes: Uint8Array): Promise<{ page: number; text: string; font: string }[]> {
-  const document = await openPdf(bytes);
-  const items: { page: number; text: string; font: string }[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const page = await document.getPage(number);
-    await page.getOperatorList();
-    const content = await page.getTextContent();
-    for (const item of content.items) {
-      if (!('str' in item) || item.str.trim() === '') continue;
-      items.push({ page: number, text: item.str, font: (page.commonObjs.get(item.fontName) as { name: string }).name });
-    }
-  }
-  await document.destroy();
-  return items;
-}
 
 async function renderFixture(edit: (dir: string) => void): Promise<Book> {
   const dir = copyFixture('minimal');

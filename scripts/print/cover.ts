@@ -2,7 +2,7 @@
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../manuscript/book.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
-import { coverContent } from './document.ts';
+import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
 import { preparePrintImages } from './images.ts';
 import { bookRoutes, defaultCacheDir, IMAGES_ROUTE } from './routes.ts';

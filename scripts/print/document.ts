@@ -4,8 +4,8 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Book, Chapter } from '../manuscript/book.ts';
-import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
+import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
 import { rehypePrintFootnotes } from './footnotes.ts';
 import { rehypeHyphenate } from './hyphenate.ts';
@@ -43,20 +43,6 @@ export async function buildPrintDocument(book: Book, imageUrl: (src: string) => 
     pageStyle: pageStyleCss(config.print),
     body: toHtml(body),
   });
-}
-
-/** The cover: title, subtitle, authors and the cover image when configured (shares templates/cover/cover.css with the e-book cover). */
-export function coverContent(book: Book, imageUrl: (src: string) => string | undefined): Element {
-  const { config } = book;
-  const art = config.cover ? imageUrl(config.cover) ?? config.cover : undefined;
-  const text = (value: string) => tagHanRuns(value, config.lang, hanLangOf(book));
-  return h('div.cover', [
-    art ? h('div.cover-art', [h('img', { src: art, alt: '' })]) : h('div.cover-rule'),
-    h('p.cover-title', text(config.title)),
-    config.subtitle ? h('p.cover-subtitle', text(config.subtitle)) : undefined,
-    config.authors.length > 0 ? h('p.cover-authors', config.authors.join(', ')) : undefined,
-    config.publisher ? h('p.cover-publisher', config.publisher) : undefined,
-  ]);
 }
 
 function coverSection(book: Book, imageUrl: (src: string) => string | undefined): Element {

@@ -14,6 +14,8 @@ export interface PageGeometry {
 
 /** Largest share of the text block's height an image may take, leaving room for its caption on the same page. */
 export const FIGURE_IMAGE_SHARE = 0.72;
+/** A figure at a page foot may shrink to this share of its height rather than move to the next page, leaving a hole. */
+export const FIGURE_MIN_SCALE = 0.55;
 
 /** Page and margin sizes in points from the print config. */
 export function pageGeometry(print: PrintConfig): PageGeometry {

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
-import { registerExactTextBreaks } from './paged-fixes.ts';
+import { FIGURE_MIN_SCALE } from './page-style.ts';
+import { registerPagedHandlers } from './paged-handlers.ts';
 import { findLostText, readSourceText, type LostText } from './text-check.ts';
 
 const require = createRequire(import.meta.url);
@@ -46,7 +47,7 @@ export async function paginate(page: Page, url: string, anchorIds: readonly stri
   await page.evaluate('window.PagedConfig = { auto: false };');
   await page.evaluate(await pagedSource);
   await page.evaluate(preloadOnlyUsedFonts);
-  await page.evaluate(registerExactTextBreaks);
+  await page.evaluate(registerPagedHandlers, { figureMinScale: FIGURE_MIN_SCALE });
   const result = await page.evaluate(async () => {
     const { Previewer } = (window as unknown as { Paged: { Previewer: new () => { preview: () => Promise<{ total: number; performance: number }> } } }).Paged;
     const flow = await new Previewer().preview();

@@ -1,0 +1,72 @@
+// The seed's print design: a typographic cover, contents numbers on their entry's last line, upright running heads,
+// and a chapter-ending figure kept with the chapter's last lines rather than alone on a page after a hole.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { loadBook } from '../scripts/manuscript/index.ts';
+import { coverDate } from '../scripts/print/cover-content.ts';
+import { openPrintSession, renderPrintPdf, type PrintSession } from '../scripts/print/index.ts';
+import { SEED_DIR } from './helpers/fixture.ts';
+import { textWithFonts, type FontedItem } from './helpers/pdf-fonts.ts';
+
+let session: PrintSession;
+let cacheDir: string;
+let items: FontedItem[];
+before(async () => {
+  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'zine-print-layout-'));
+  session = await openPrintSession();
+  const { book } = await loadBook(SEED_DIR);
+  items = await textWithFonts(await renderPrintPdf(book!, session, { cacheDir }));
+});
+after(async () => {
+  await session?.close();
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+const onPage = (page: number) => items.filter((item) => item.page === page);
+/** The first page after the contents that shows `text`. */
+const pageOf = (text: string) => items.find((item) => item.page > 2 && item.text.replace(/\u00ad/g, '').includes(text))?.page;
+
+test('the cover: title and subtitle at the head, the month of publication at the foot, no page number', () => {
+  const cover = onPage(1);
+  const title = cover.find((item) => item.text.includes('Kazakhstan after'))!;
+  const subtitle = cover.find((item) => item.text.includes('Analysis from Russian Anarchists'))!;
+  const date = cover.find((item) => item.text === 'January 2022')!;
+  assert.ok(title && subtitle && date, JSON.stringify(cover.map((item) => item.text)));
+  assert.match(title.font, /SourceSerif4-Bold/);
+  assert.ok(title.y > subtitle.y && subtitle.y > 400, 'title above subtitle, in the upper part');
+  assert.equal(Math.min(...cover.map((item) => item.y)), date.y, 'the date is the lowest line');
+  assert.ok(cover.some((item) => /[采访]/.test(item.text) && /NotoSerifSC/.test(item.font)), 'the Chinese of the subtitle in Noto Serif SC');
+});
+
+test('the publication month is written the way the book’s language writes it', () => {
+  assert.equal(coverDate('2022-01-13', 'en'), 'January 2022');
+  assert.equal(coverDate('2022-01-13', 'zh-Hans'), '2022年1月');
+  assert.equal(coverDate('2022-12-31', 'not a language!'), 'December 2022');
+});
+
+test('a contents entry that wraps has its page number on its last line; numbers all in the Latin face', () => {
+  const contents = onPage(2);
+  const lastLine = contents.find((item) => item.text.includes('Misinformation about the Uprising'))!;
+  const number = contents.find((item) => item.text === String(pageOf('Wahhabis, Terrorists, Protesters')))!;
+  assert.ok(lastLine && number, JSON.stringify(contents.map((item) => item.text)));
+  assert.ok(Math.abs(lastLine.y - number.y) < 1, `number at ${number.y}, last line at ${lastLine.y}`);
+  const numbers = contents.filter((item) => /^\d+$/.test(item.text));
+  assert.ok(numbers.length >= 7);
+  for (const item of numbers) assert.match(item.font, /SourceSerif4/, `${item.text} in ${item.font}`);
+});
+
+test('running heads are upright, in English and in Chinese chapters', () => {
+  const heads = items.filter((item) => item.page > 2 && item.y > 560 && !/^\d+$/.test(item.text));
+  assert.ok(heads.length > 10);
+  for (const head of heads) assert.doesNotMatch(head.font, /Italic/, `page ${head.page}: "${head.text}" in ${head.font}`);
+});
+
+test('a figure that ends a chapter stays with its last lines, scaled down, instead of leaving a hole', () => {
+  const lastLines = pageOf('Afghanistan in 1979.');
+  const caption = pageOf('The burned-out shell');
+  assert.ok(lastLines && caption);
+  assert.equal(caption, lastLines);
+});
