@@ -20,6 +20,8 @@ export interface OutputContext {
   warn: (reason: string, needle: string | undefined, rule: string) => void;
 }
 
+const PRINT_FAMILY: readonly OutputName[] = ['pdf', 'booklet', 'minizine'];
+
 /** Render `only` in a sensible order (the booklet and mini zine reuse the PDF); returns the outputs that failed. */
 export async function renderOutputs(context: OutputContext, only: readonly OutputName[]): Promise<{ output: OutputName; message: string }[]> {
   const failures: { output: OutputName; message: string }[] = [];
@@ -36,8 +38,7 @@ export async function renderOutputs(context: OutputContext, only: readonly Outpu
     },
     epub: () => writeEpub(context),
   };
-  for (const output of OUTPUT_NAMES) {
-    if (!only.includes(output)) continue;
+  const run = async (output: OutputName) => {
     const started = performance.now();
     try {
       const target = await steps[output]();
@@ -47,7 +48,13 @@ export async function renderOutputs(context: OutputContext, only: readonly Outpu
       failures.push({ output, message: (error as Error).message });
       context.log(`${output}  failed: ${(error as Error).message}`);
     }
-  }
+  };
+  // The print family shares one PDF and runs in order; the other outputs run beside it (Node encodes images while Chromium lays out pages).
+  const groups = [PRINT_FAMILY, ...OUTPUT_NAMES.filter((output) => !PRINT_FAMILY.includes(output)).map((output) => [output])];
+  await Promise.all(groups.map(async (group) => {
+    for (const output of group) if (only.includes(output)) await run(output);
+  }));
+  failures.sort((a, b) => OUTPUT_NAMES.indexOf(a.output) - OUTPUT_NAMES.indexOf(b.output));
   return failures;
 }
 
