@@ -64,6 +64,12 @@ describe('long paragraphs', () => {
   });
 });
 
+test('a closed <details> prints open: paper cannot be clicked', async () => {
+  const book = await loadWithChapter('<details><summary>More</summary>\n\nHidden text inside details.\n\n</details>\n\nAfter details.');
+  const text = await pdfText(await renderPrintPdf(book, session, { cacheDir }));
+  assert.match(text, /MoreHiddentextinsidedetails\.Afterdetails\./);
+});
+
 describe('the lost-text guard', () => {
   const sourceHtml = `<section id="zine-chapter-one"><h1>One</h1><p>Alpha beta gamma.<span class="footnote">A note.</span></p><p>Delta epsilon zeta eta theta.</p></section><script>never shown</script>`;
   const pageHtml = (body: string, notes = 'A note.', style = '') =>

@@ -35,6 +35,7 @@ export async function buildPrintDocument(book: Book, imageUrl: (src: string) => 
   if (config.print.hyphenate) rehypeHyphenate({ lang: config.lang })(chapters);
   const body: Root = { type: 'root', children: [coverSection(book, imageUrl), contentsSection(book), ...(chapters.children as Element[])] };
   rehypeRewriteImages(imageUrl)(body);
+  rehypeOpenDetails()(body);
   return fillTemplate(await readTemplate('print/page.html'), {
     lang: config.lang,
     title: config.title,
@@ -74,6 +75,15 @@ function rehypeRewriteImages(imageUrl: (src: string) => string | undefined) {
       if (node.tagName !== 'img' || typeof node.properties.src !== 'string') return;
       const url = imageUrl(node.properties.src);
       if (url) node.properties.src = url;
+    });
+  };
+}
+
+/** Paper cannot be clicked open: every `<details>` prints open, or its text would be missing from the book. */
+function rehypeOpenDetails() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'details') node.properties.open = true;
     });
   };
 }

@@ -70,7 +70,7 @@ export function findLostText(source: SourceText): LostText | null {
     const walker = document.createTreeWalker(page.querySelector('.pagedjs_area')!, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const value = (node.nodeValue ?? '').replace(/[\s\u00ad\u2011]+/g, '');
-      if (value === '') continue;
+      if (value === '' || !node.parentElement!.checkVisibility()) continue;
       if (node.parentElement!.closest('.pagedjs_footnote_area')) notes += value;
       else body += value;
       range.selectNodeContents(node);
