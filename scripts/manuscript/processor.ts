@@ -1,5 +1,4 @@
 // The unified processor for one chapter: Markdown → checked, transformed mdast → neutral hast.
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -11,8 +10,10 @@ import { noteHandlers } from './plugins/note-handlers.ts';
 import rehypeCheckImages from './plugins/rehype-check-images.ts';
 import rehypeCollectNotes from './plugins/rehype-collect-notes.ts';
 import rehypeFigures from './plugins/rehype-figures.ts';
+import rehypeRawIfPresent from './plugins/rehype-raw-if-present.ts';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts';
 import remarkChapterMeta from './plugins/remark-chapter-meta.ts';
+import remarkCheckDepth from './plugins/remark-check-depth.ts';
 import remarkCheckFootnotes from './plugins/remark-check-footnotes.ts';
 import remarkLanguage from './plugins/remark-language.ts';
 import remarkTypography from './plugins/remark-typography.ts';
@@ -25,12 +26,13 @@ export function createChapterProcessor(options: { root: string; chapterId: strin
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkDirective)
+    .use(remarkCheckDepth)
     .use(remarkLanguage)
     .use(remarkChapterMeta)
     .use(remarkTypography)
     .use(remarkCheckFootnotes)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: noteHandlers })
-    .use(rehypeRaw)
+    .use(rehypeRawIfPresent)
     .use(rehypeCheckImages, { root: options.root })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeFigures)
