@@ -4,6 +4,7 @@ import type { ElementContent, Root } from 'hast';
 import { VFile } from 'vfile';
 import { decodeUtf8 } from './decode.ts';
 import { createChapterProcessor } from './processor.ts';
+import { reportError } from './report.ts';
 import type { UsedImage } from './plugins/rehype-check-images.ts';
 
 export interface CompiledChapter {
@@ -22,7 +23,15 @@ export async function compileChapter(filePath: string, options: { root: string; 
   if (text === undefined) return { file, tree: { type: 'root', children: [] }, images: new Map(), notes: new Map() };
   file.value = text;
   const processor = createChapterProcessor(options);
-  const tree = (await processor.run(processor.parse(file), file)) as Root;
+  let tree: Root;
+  try {
+    tree = (await processor.run(processor.parse(file), file)) as Root;
+  } catch (error) {
+    // The parser's own tree walks recurse too: nesting thousands deep overflows them before remark-check-depth runs.
+    if (!(error instanceof RangeError && /call stack/.test(error.message))) throw error;
+    reportError(file, `Text is nested too deeply to parse (lists, quotes or emphasis inside each other thousands of times): flatten it`, { line: 1, column: 1 }, 'nesting-too-deep');
+    return { file, tree: { type: 'root', children: [] }, images: new Map(), notes: new Map() };
+  }
   const { title, lang } = file.data.chapter ?? {};
   return { file, tree, title, lang, images: file.data.images ?? new Map(), notes: file.data.notes ?? new Map() };
 }
