@@ -39,7 +39,11 @@ function readFrontmatter(source: string, position: Root['position'], file: VFile
   try {
     data = parseYaml(source);
   } catch (error) {
-    reportError(file, `Invalid front matter: ${(error as Error).message.split('\n')[0]}`, position, 'frontmatter-syntax');
+    // yaml places the error inside the front matter, which starts on the line after the opening `---`.
+    const at = (error as { linePos?: [{ line: number; col: number }] }).linePos?.[0];
+    const place = at && position ? { line: position.start.line + at.line, column: at.col } : position;
+    const reason = (error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    reportError(file, `Invalid front matter: ${reason}`, place, 'frontmatter-syntax');
     return;
   }
   if (data === null || data === undefined) return;
