@@ -7,6 +7,7 @@ import { openPrintSession, type PrintSession } from '../print/index.ts';
 import type { OutputName } from './outputs.ts';
 import { placeOfText } from './place-of-text.ts';
 import { renderOutputs, type OutputContext } from './render-outputs.ts';
+import { removeStaleTempFiles } from './stale-temp-files.ts';
 
 export interface BuilderOptions {
   /** Absolute path of the manuscript folder. */
@@ -32,7 +33,7 @@ export interface BuildResult {
 
 export interface Builder {
   build(only: readonly OutputName[]): Promise<BuildResult>;
-  /** Close the browser, if one was started. */
+  /** Close the browser, if one was started; the builder starts no other after this. */
   close(): Promise<void>;
 }
 
@@ -40,7 +41,11 @@ export interface Builder {
 export function createBuilder(options: BuilderOptions): Builder {
   const cache: ChapterCache = new Map();
   let session: Promise<PrintSession> | undefined;
+  let cleaned: Promise<unknown> | undefined;
+  let closed = false;
   const printSession = () => {
+    // A step still running when Ctrl-C closed the builder must not start a browser nobody will close.
+    if (closed) return Promise.reject(new Error('the build was stopped'));
     session ??= openPrintSession({ browserPath: options.browserPath }).then((opened) => {
       options.log(`browser  ${opened.label}  ${opened.launchMs} ms`);
       return opened;
@@ -57,12 +62,16 @@ export function createBuilder(options: BuilderOptions): Builder {
       timings.manuscript = Math.round(performance.now() - started);
       options.log(`manuscript  ${files.length - 1} chapters  ${timings.manuscript} ms`);
       if (!book || hasErrors(files)) return { files, ok: false, written: [], timings };
+      // Once per builder: what a killed earlier build left behind (a watch session keeps its builder).
+      cleaned ??= removeStaleTempFiles(options.outDir);
+      await cleaned;
       const context: OutputContext = { book, outDir: options.outDir, printSession, log: options.log, timings, written: [], warn: warnOn(files, book) };
       const failures = await renderOutputs(context, only);
       for (const failure of failures) reportError(files[0]!, `Could not build the ${failure.output}: ${failure.message}`, undefined, 'output-failed');
       return { files, ok: failures.length === 0, written: context.written, timings };
     },
     async close() {
+      closed = true;
       const opened = session;
       session = undefined;
       await opened?.then((running) => running.close(), () => undefined);
