@@ -7,7 +7,7 @@ import { renderCoverImage, type PrintSession } from '../print/index.ts';
 import { buildDate } from '../print/metadata.ts';
 import { OUTPUT_NAMES, type OutputName } from './outputs.ts';
 import { bookletPdf, minizinePdf, readingPdf, renderPdf } from './print-outputs.ts';
-import { writeFileAtomic } from './write-atomic.ts';
+import { writeFileAtomic, writeFileIfChanged } from './write-atomic.ts';
 
 export interface OutputContext {
   book: Book;
@@ -58,16 +58,17 @@ export async function renderOutputs(context: OutputContext, only: readonly Outpu
   return failures;
 }
 
-async function write(context: OutputContext, name: string, data: string | Uint8Array): Promise<string> {
+async function write(context: OutputContext, name: string, data: string | Uint8Array, unlessSame = false): Promise<string> {
   const target = path.join(context.outDir, name);
-  await writeFileAtomic(target, data);
+  await (unlessSame && typeof data !== 'string' ? writeFileIfChanged(target, data) : writeFileAtomic(target, data));
   context.written.push(target);
   return target;
 }
 
 async function writeHtml(context: OutputContext): Promise<string> {
   const edition = await renderHtmlEdition(context.book);
-  await Promise.all([...edition.files].map(([name, bytes]) => write(context, name, bytes)));
+  // A rebuild leaves unchanged images alone: no write, no fsync, for each one.
+  await Promise.all([...edition.files].map(([name, bytes]) => write(context, name, bytes, true)));
   return write(context, `${context.book.slug}.html`, edition.html);
 }
 
