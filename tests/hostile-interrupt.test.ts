@@ -1,6 +1,6 @@
 // Interrupted and overlapping builds: a killed build loses nothing, two builds at once corrupt nothing, Ctrl-C leaves no browser.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
@@ -50,6 +50,11 @@ async function stillRunningAfter(processes: ProcessRecord[], ms: number): Promis
   return processes.filter(isRunning);
 }
 
+/** The temporary profile folders (`--user-data-dir`) of the browsers among `processes`. */
+function browserProfiles(processes: ProcessRecord[]): string[] {
+  return [...new Set(processes.flatMap((process) => /--user-data-dir=(\S+)/.exec(process.command)?.[1] ?? []))];
+}
+
 /** Kill (by pid) any process a failed assertion would otherwise leave behind. */
 function cleanUp(processes: ProcessRecord[]) {
   for (const process of processes.filter(isRunning)) {
@@ -89,6 +94,8 @@ test('SIGKILL at points through the PDF step: each output is its old bytes or it
       assert.deepEqual(await stillRunningAfter(processes, 10_000), [], 'the browser outlives its killed build');
     } finally {
       cleanUp(processes);
+      // kill -9 gives the build no chance to delete its browser's temporary profile: the test does.
+      for (const profile of browserProfiles(processes)) rmSync(profile, { recursive: true, force: true });
     }
     const after = outputs(out);
     for (const name of Object.keys(after).filter((file) => TEMP_FILE.test(file))) delete after[name];
@@ -148,9 +155,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       assert.doesNotMatch(run.stderr, /^\s+at .+/m);
       assert.ok(processes.some((process) => /chromium|chrome/.test(process.command)), `no browser seen: ${processes.map((process) => process.command).join('\n')}`);
       assert.deepEqual(await stillRunningAfter(processes, 5000), []);
-      const profiles = new Set(processes.flatMap((process) => /--user-data-dir=(\S+)/.exec(process.command)?.[1] ?? []));
-      assert.ok(profiles.size > 0, 'the browser has a --user-data-dir');
-      assert.deepEqual([...profiles].filter(existsSync), [], 'the temporary browser profile is removed');
+      const profiles = browserProfiles(processes);
+      assert.ok(profiles.length > 0, 'the browser has a --user-data-dir');
+      assert.deepEqual(profiles.filter(existsSync), [], 'the temporary browser profile is removed');
     } finally {
       cleanUp(processes);
     }
