@@ -79,10 +79,17 @@ export function createBuilder(options: BuilderOptions): Builder {
   };
 }
 
-/** A warning from an output (a blocked request, a left-out image), placed where the manuscript mentions it. */
+/**
+ * A warning from an output (a blocked request, a left-out image), placed where the manuscript first mentions it;
+ * each is said once, since a repeat would land on the same place.
+ */
 function warnOn(files: VFile[], book: Book) {
   const chapters = files.filter((file) => file.path !== path.join(book.root, 'zine.yaml'));
+  const said = new Set<string>();
   return (reason: string, needle: string | undefined, rule: string) => {
+    const key = `${rule}\0${reason}\0${needle ?? ''}`;
+    if (said.has(key)) return;
+    said.add(key);
     const { file, place } = needle ? placeOfText(chapters, needle) : { file: files[0], place: undefined };
     reportWarning(file ?? files[0]!, reason, place, rule);
   };
