@@ -92,3 +92,13 @@ test('usage errors exit 2 with the usage text', () => {
   assert.match(runZine(['--version']).stdout, /^\d+\.\d+\.\d+/);
   assert.ok(!existsSync(path.join(tmpdir(), 'never')));
 });
+
+test('an output warning repeated in the text is said once, at its first place', () => {
+  const dir = copyFixture('minimal');
+  edit(path.join(dir, '01-first.md'), (text) => `${text}\n[a](#nowhere) [b](#nowhere) [c](#nowhere)\n`);
+  const out = mkdtempSync(path.join(tmpdir(), 'zine-out-'));
+  const result = runZine(['build', dir, '--out', out, '--only', 'epub'], path.dirname(dir));
+  assert.equal(result.status, 0, result.stderr);
+  const warnings = result.stderr.split('\n').filter((line) => /warning\s+Link `#nowhere` points to nothing/.test(line));
+  assert.deepEqual(warnings.map((line) => line.split(/\s+/)[0]), ['manuscript/01-first.md:13:5']);
+});
