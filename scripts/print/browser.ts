@@ -1,8 +1,8 @@
 // Find a Chromium to print with (explicit path, ZINE_BROWSER, a system browser, the embedded one) and launch it locked down.
-import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { accessSync, constants, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { launch, type Browser } from 'puppeteer';
+import { createBrowserProfile } from './browser-profiles.ts';
 
 export interface ResolvedBrowser {
   executablePath: string;
@@ -59,7 +59,7 @@ export interface LaunchedBrowser {
 
 /** Launch `resolved` headless with a fresh temporary profile; `--no-sandbox` only when running as root, where Chromium demands it. */
 export async function launchBrowser(resolved: ResolvedBrowser): Promise<LaunchedBrowser> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'zine-chromium-'));
+  const profile = createBrowserProfile();
   const args = [...LAUNCH_FLAGS, `--user-data-dir=${profile}`];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   let browser: Browser;
