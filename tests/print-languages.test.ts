@@ -1,26 +1,16 @@
 // Languages in print: each run of text is set in the face of its own language, whatever the language around it.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Book } from '../scripts/manuscript/book.ts';
 import { loadBook } from '../scripts/manuscript/index.ts';
-import { openPrintSession, renderPrintPdf, type PrintSession } from '../scripts/print/index.ts';
+import { renderPrintPdf } from '../scripts/print/index.ts';
+import { sharePrintSession } from './helpers/print-session.ts';
 import { copyFixture } from './helpers/fixture.ts';
 import { textWithFonts } from './helpers/pdf-fonts.ts';
 
-let session: PrintSession;
-let cacheDir: string;
-before(async () => {
-  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'zine-print-lang-'));
-  session = await openPrintSession();
-});
-after(async () => {
-  await session?.close();
-  await rm(cacheDir, { recursive: true, force: true });
-});
+const shared = sharePrintSession('zine-print-lang-');
 
 async function renderFixture(edit: (dir: string) => void): Promise<Book> {
   const dir = copyFixture('minimal');
@@ -33,7 +23,7 @@ test('English in a Chinese chapter’s note is set in the Latin face, so its apo
   const book = await renderFixture((dir) =>
     writeFileSync(path.join(dir, '02-second.md'), '---\nlang: zh-Hans\n---\n\n# 第二章\n\n这是中文文本。[^x]\n\n[^x]: 中文注释。:span[International Women’s Day]{lang=en}\n'),
   );
-  const items = await textWithFonts(await renderPrintPdf(book, session, { cacheDir }));
+  const items = await textWithFonts(await renderPrintPdf(book, shared.session, { cacheDir: shared.cacheDir }));
   const english = items.filter((item) => /Women|International/.test(item.text));
   assert.ok(english.length > 0, 'the English words are printed');
   for (const item of english) assert.match(item.font, /SourceSerif4/, `"${item.text}" in ${item.font}`);

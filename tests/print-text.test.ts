@@ -4,27 +4,19 @@ import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { h } from 'hastscript';
 import { VFile } from 'vfile';
 import { configSchema } from '../scripts/config/schema.ts';
 import type { Book } from '../scripts/manuscript/book.ts';
 import { loadBook } from '../scripts/manuscript/index.ts';
-import { openPrintSession, renderPrintPdf, type PrintSession, type PrintTimings } from '../scripts/print/index.ts';
+import { renderPrintPdf, type PrintTimings } from '../scripts/print/index.ts';
 import { findLostText, lostTextMessage, readSourceText } from '../scripts/print/text-check.ts';
+import { sharePrintSession } from './helpers/print-session.ts';
 import { copyFixture } from './helpers/fixture.ts';
 import { readPdfText } from './pdf-text.ts';
 
-let session: PrintSession;
-let cacheDir: string;
-before(async () => {
-  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'zine-print-text-'));
-  session = await openPrintSession();
-});
-after(async () => {
-  await session?.close();
-  await rm(cacheDir, { recursive: true, force: true });
-});
+const shared = sharePrintSession('zine-print-text-');
 
 /**
  * The PDF's text without running heads and folios (so a word broken across pages reads whole), whitespace, soft
@@ -49,7 +41,7 @@ const count = (text: string, needle: string) => text.split(needle).length - 1;
 describe('long paragraphs', () => {
   test('one sentence repeated 3000 times (75,000 characters: repetitive, and more than one text node) prints whole', async () => {
     const book = await loadWithChapter('Long text to fill pages. '.repeat(3000));
-    const text = await pdfText(await renderPrintPdf(book, session, { cacheDir }));
+    const text = await pdfText(await renderPrintPdf(book, shared.session, { cacheDir: shared.cacheDir }));
     assert.equal(count(text, 'Longtexttofillpages.'), 3000);
   });
 
@@ -58,7 +50,7 @@ describe('long paragraphs', () => {
     const sentence = Array.from({ length: 40 }, (_, index) => words[index % words.length]).join(' ');
     const book = await loadWithChapter(Array.from({ length: 60 }, () => `${sentence}.`).join('\n\n'));
     let timings: PrintTimings | undefined;
-    const text = await pdfText(await renderPrintPdf(book, session, { cacheDir, onTimings: (value) => (timings = value) }));
+    const text = await pdfText(await renderPrintPdf(book, shared.session, { cacheDir: shared.cacheDir, onTimings: (value) => (timings = value) }));
     assert.ok(timings!.pages > 10, `${timings!.pages} pages`);
     for (const word of words) assert.equal(count(text, word), 60 * 8, word);
   });
@@ -66,7 +58,7 @@ describe('long paragraphs', () => {
 
 test('a closed <details> prints open: paper cannot be clicked', async () => {
   const book = await loadWithChapter('<details><summary>More</summary>\n\nHidden text inside details.\n\n</details>\n\nAfter details.');
-  const text = await pdfText(await renderPrintPdf(book, session, { cacheDir }));
+  const text = await pdfText(await renderPrintPdf(book, shared.session, { cacheDir: shared.cacheDir }));
   assert.match(text, /MoreHiddentextinsidedetails\.Afterdetails\./);
 });
 
@@ -78,7 +70,7 @@ describe('the lost-text guard', () => {
     `<div class="pagedjs_footnote_area"><span class="footnote">${notes}</span></div></div></div></div>`;
 
   async function check(laidOut: string) {
-    const page = await session.browser.newPage();
+    const page = await shared.session.browser.newPage();
     try {
       await page.setContent(sourceHtml);
       const source = await page.evaluateHandle(readSourceText);
@@ -122,7 +114,7 @@ describe('the lost-text guard', () => {
         chapters: [{ id: 'lost', file: new VFile({ path: path.join(root, 'lost.md') }), title: 'Lost', lang: 'en', tree, notes: [] }],
         images: new Map(),
       };
-      await assert.rejects(renderPrintPdf(book, session, { cacheDir }), /lost text.*characters of chapter "Lost" \(lost\.md\) run off page 3, from "[^"]*cannot wrap.*not written/);
+      await assert.rejects(renderPrintPdf(book, shared.session, { cacheDir: shared.cacheDir }), /lost text.*characters of chapter "Lost" \(lost\.md\) run off page 3, from "[^"]*cannot wrap.*not written/);
       assert.match(lostTextMessage({ kind: 'missing', section: 'zine-chapter-lost', excerpt: 'some words', characters: 9 }, book), /9 characters of chapter "Lost" \(lost\.md\) are missing from the pages, from "some words…"/);
     } finally {
       await rm(root, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Root } from 'hast';
 import { h } from 'hastscript';
@@ -18,25 +18,17 @@ import { loadBook } from '../scripts/manuscript/index.ts';
 import { findSystemBrowser, resolveBrowser } from '../scripts/print/browser.ts';
 import { rehypePrintFootnotes } from '../scripts/print/footnotes.ts';
 import { rehypeHyphenate } from '../scripts/print/hyphenate.ts';
-import { openPrintSession, renderCoverImage, renderPrintPdf, type PrintSession } from '../scripts/print/index.ts';
+import { renderCoverImage, renderPrintPdf } from '../scripts/print/index.ts';
 import { pageStyleCss } from '../scripts/print/page-style.ts';
 import { resolveServedFile } from '../scripts/print/sandbox.ts';
 
+import { sharePrintSession } from './helpers/print-session.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => path.join(here, 'fixtures', name);
 const SEED = path.join(here, '..', 'manuscript');
 const EPOCH = '1651363200';
 
-let session: PrintSession;
-let cacheDir: string;
-before(async () => {
-  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'zine-print-test-'));
-  session = await openPrintSession();
-});
-after(async () => {
-  await session?.close();
-  await rm(cacheDir, { recursive: true, force: true });
-});
+const shared = sharePrintSession('zine-print-test-');
 
 /** Render with SOURCE_DATE_EPOCH set, collecting what the sandbox blocked. */
 async function render(book: Book) {
@@ -44,7 +36,7 @@ async function render(book: Book) {
   const previous = process.env.SOURCE_DATE_EPOCH;
   process.env.SOURCE_DATE_EPOCH = EPOCH;
   try {
-    const bytes = await renderPrintPdf(book, session, { cacheDir, report: (url, reason) => blocked.push({ url, reason }) });
+    const bytes = await renderPrintPdf(book, shared.session, { cacheDir: shared.cacheDir, report: (url, reason) => blocked.push({ url, reason }) });
     return { bytes, blocked, pdf: await readPdf(bytes) };
   } finally {
     if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
@@ -271,7 +263,7 @@ describe('figures and chapter openings', () => {
   });
 
   test('renders the cover image for the e-book at 1600 × 2400', async () => {
-    const jpeg = await renderCoverImage(await load(fixture('print-figure')), session, { cacheDir });
+    const jpeg = await renderCoverImage(await load(fixture('print-figure')), shared.session, { cacheDir: shared.cacheDir });
     const meta = await sharp(jpeg).metadata();
     assert.deepEqual([meta.format, meta.width, meta.height], ['jpeg', 1600, 2400]);
   });
@@ -357,7 +349,7 @@ describe('pieces', () => {
       assert.equal((await resolveBrowser(undefined, { ZINE_BROWSER: fake })).source, `ZINE_BROWSER=${fake}`);
       assert.equal(findSystemBrowser(dir), fake);
       await assert.rejects(resolveBrowser(path.join(dir, 'missing')), /no executable browser/);
-      assert.match(session.label, /\(HeadlessChrome|Chrom/);
+      assert.match(shared.session.label, /\(HeadlessChrome|Chrom/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

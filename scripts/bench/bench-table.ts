@@ -2,15 +2,21 @@
 import type { PrintTimings } from '../print/index.ts';
 import type { TreeMemory } from './process-tree.ts';
 
-export interface ColdRun {
-  wallMs: number;
-  cpuMs: number;
+/** What a cold build's child process reports about itself. */
+export interface ColdResult {
+  ok: boolean;
   sinceStartMs: number;
   importMs: number;
   buildMs: number;
   closeMs: number;
   browserMs: number;
   timings: Record<string, number>;
+}
+
+/** A cold build as measured from outside: its own report, wall and CPU time, peak memory. */
+export interface ColdRun extends Omit<ColdResult, 'ok'> {
+  wallMs: number;
+  cpuMs: number;
   peak: TreeMemory;
 }
 
@@ -19,16 +25,18 @@ export interface BenchRow {
   /** The median cold run (by build time), with the best build time and the highest peak of all runs. */
   cold: ColdRun & { bestBuildMs: number };
   coldRuns: ColdRun[];
-  warm: {
-    saveToHtmlMs: number;
-    saveToPdfMs: number;
-    bestHtmlMs: number;
-    bestPdfMs: number;
-    epubMs: number;
-    saveToDoneMs: number;
-    print?: PrintTimings;
-    peak: TreeMemory;
-  };
+  warm: WarmResult & { peak: TreeMemory };
+}
+
+/** A warm builder's one-word edits: median and best times from save to each updated output. */
+export interface WarmResult {
+  saveToHtmlMs: number;
+  saveToPdfMs: number;
+  bestHtmlMs: number;
+  bestPdfMs: number;
+  epubMs: number;
+  saveToDoneMs: number;
+  print?: PrintTimings;
 }
 
 interface Measure {

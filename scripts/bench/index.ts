@@ -3,9 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PrintTimings } from '../print/index.ts';
 import { makeBenchManuscripts } from './bench-manuscripts.ts';
-import { formatBenchTable, type BenchRow } from './bench-table.ts';
+import { formatBenchTable, type BenchRow, type ColdResult, type WarmResult } from './bench-table.ts';
 import { runChild } from './run-child.ts';
 
 const SEED_DIR = fileURLToPath(new URL('../../manuscript/', import.meta.url));
@@ -14,24 +13,6 @@ const EDIT_ROUNDS = '5';
 /** Cold builds per manuscript: the table shows the median one (and the best), bench.json keeps all. */
 const COLD_RUNS = 3;
 
-interface ColdResult {
-  ok: boolean;
-  sinceStartMs: number;
-  importMs: number;
-  buildMs: number;
-  closeMs: number;
-  browserMs: number;
-  timings: Record<string, number>;
-}
-interface WarmResult {
-  saveToHtmlMs: number;
-  saveToPdfMs: number;
-  bestHtmlMs: number;
-  bestPdfMs: number;
-  epubMs: number;
-  saveToDoneMs: number;
-  print?: PrintTimings;
-}
 
 const loadAtStart = os.loadavg();
 const temp = mkdtempSync(path.join(os.tmpdir(), 'zine-bench-'));

@@ -3,11 +3,16 @@ import { crc32, createDeflate } from 'node:zlib';
 
 /** A real PNG of `width`×`height` black 8-bit grey pixels: small on disk, `width`×`height` bytes once decoded. */
 export async function pngBomb(width: number, height: number): Promise<Buffer> {
+  return pngFile(width, height, await zeroRows(width, height));
+}
+
+/** An 8-bit greyscale PNG whose header says `width`×`height`, with `compressedRows` as its image data (true or not). */
+export function pngFile(width: number, height: number, compressedRows: Buffer): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, no interlace
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', await zeroRows(width, height)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', compressedRows), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Deflate `height` rows of (filter byte + `width` zero bytes), streamed so the test itself stays small. */

@@ -1,5 +1,6 @@
-// Processes below a pid, read from /proc (Linux): to prove a build leaves no browser behind.
-import { readdirSync, readFileSync } from 'node:fs';
+// Processes below a pid, read from /proc (Linux), named by pid and start time: to prove a build leaves no browser behind.
+import { readFileSync } from 'node:fs';
+import { processTree } from '../../scripts/bench/process-tree.ts';
 
 export interface ProcessRecord {
   pid: number;
@@ -10,32 +11,13 @@ export interface ProcessRecord {
 
 /** Every process below `pid` (children of any of its threads, recursively), not `pid` itself. */
 export function descendants(pid: number): ProcessRecord[] {
-  const found: ProcessRecord[] = [];
-  const pending = childrenOf(pid);
-  while (pending.length > 0) {
-    const next = pending.pop()!;
-    const record = describe(next);
-    if (!record) continue;
-    found.push(record);
-    pending.push(...childrenOf(next));
-  }
-  return found;
+  return processTree(pid).flatMap((member) => (member === pid ? [] : (describe(member) ?? [])));
 }
 
 /** True while the recorded process still exists and is not a zombie (a zombie runs nothing and holds no memory). */
 export function isRunning(record: ProcessRecord): boolean {
   const now = describe(record.pid);
   return now !== undefined && now.started === record.started && state(record.pid) !== 'Z';
-}
-
-function childrenOf(pid: number): number[] {
-  let tasks: string[];
-  try {
-    tasks = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return [];
-  }
-  return tasks.flatMap((task) => read(`/proc/${pid}/task/${task}/children`).split(' ').filter(Boolean).map(Number));
 }
 
 function describe(pid: number): ProcessRecord | undefined {
