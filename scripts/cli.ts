@@ -130,6 +130,6 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const usage = error instanceof UsageError || Boolean((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
     console.error(`zine: ${(error as Error).message}${usage ? `\n\n${USAGE}` : ''}`);
-    process.exitCode = usage || error instanceof ImposeError ? 2 : 70;
+    process.exitCode = usage || error instanceof ImposeError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 2 : 70;
   },
 );

@@ -1,6 +1,8 @@
 // Every manuscript diagnostic through the CLI: message with file:line:column and rule, exit code, build/ untouched.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { deflateSync } from 'node:zlib';
 import path from 'node:path';
@@ -88,4 +90,19 @@ test('an output warning repeated in the text is said once, at its first place', 
   assert.equal(result.status, 0, result.stderr);
   const warnings = result.stderr.split('\n').filter((line) => /warning\s+Link `#nowhere` points to nothing/.test(line));
   assert.deepEqual(warnings.map((line) => line.split(/\s+/)[0]), ['manuscript/01-first.md:13:5']);
+});
+
+test('watch on a port already in use exits 2 with a clear message', async () => {
+  const busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  const { port } = busy.address() as AddressInfo;
+  try {
+    const out = mkdtempSync(path.join(tmpdir(), 'zine-out-'));
+    const result = runZine(['watch', copyFixture('minimal'), '--out', out, '--port', String(port)]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is in use`));
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  } finally {
+    busy.close();
+  }
 });

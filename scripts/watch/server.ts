@@ -38,7 +38,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? Object.assign(new Error(`Port ${options.port} on ${PREVIEW_HOST} is in use: pick another with --port, or --port 0 for a free one`), { code: error.code }) : error),
+    );
     server.listen(options.port, PREVIEW_HOST, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
