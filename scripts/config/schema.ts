@@ -21,7 +21,10 @@ const pageSize = z.union([
   z.strictObject({ width: length, height: length }),
 ]);
 
-const languageTag = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as "en" or "zh-Hans"');
+/** A BCP 47 language tag, as zine.yaml, chapter front matter and `lang` directives accept it. */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const languageTag = z.string().regex(LANGUAGE_TAG, 'expected a BCP 47 language tag such as "en" or "zh-Hans"');
 
 const manuscriptPath = z
   .string()

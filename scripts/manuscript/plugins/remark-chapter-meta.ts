@@ -3,9 +3,9 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
+import { LANGUAGE_TAG } from '../../config/schema.ts';
 import { reportError, reportWarning } from '../report.ts';
 
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const KNOWN_KEYS = new Set(['lang', 'title']);
 
 export interface ChapterMeta {

@@ -5,9 +5,9 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type {} from 'mdast-util-to-hast';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { LANGUAGE_TAG } from '../../config/schema.ts';
 import { reportError } from '../report.ts';
 
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
 /** remark plugin: `span`/`div` directives with a `lang` attribute become elements with `lang`. */
