@@ -26,10 +26,13 @@ export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 const languageTag = z.string().regex(LANGUAGE_TAG, 'expected a BCP 47 language tag such as "en" or "zh-Hans"');
 
+/** A URL with a scheme (`https:`, `file:`, `data:`) or protocol-relative (`//host`): never a file in the manuscript. */
+export const URL_LIKE = /^([a-z][a-z0-9+.-]*:|[/\\]{2})/i;
+
 const manuscriptPath = z
   .string()
   .min(1)
-  .refine((value) => !/^([a-z][a-z0-9+.-]*:|[/\\]{2})/i.test(value), { message: 'expected a path inside the manuscript folder, not a URL' });
+  .refine((value) => !URL_LIKE.test(value), { message: 'expected a path inside the manuscript folder, not a URL' });
 
 export const printSchema = z
   .strictObject({

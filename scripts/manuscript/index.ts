@@ -11,6 +11,7 @@ import { numberChapterNotes } from './number-notes.ts';
 import { compileChapter, type CompiledChapter } from './read-chapter.ts';
 import { resolveImage } from './plugins/rehype-check-images.ts';
 import { reportError, type Place } from './report.ts';
+import { resolveManuscriptFile, type FileProblem } from './resolve-file.ts';
 
 export type { Book, Chapter, ImageAsset, Note } from './book.ts';
 
@@ -64,16 +65,15 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
 }
 
-/** Rules of chapter problems, from the image rules `resolveImage` reports. */
-const CHAPTER_RULES: Record<string, string> = { 'missing-image': 'missing-chapter', 'not-a-file': 'unreadable-chapter' };
+/** Rules of chapter path problems: a missing chapter and one that is not a file have their own. */
+const CHAPTER_RULES: Partial<Record<FileProblem, string>> = { missing: 'missing-chapter', 'not-a-file': 'unreadable-chapter' };
 
 async function readChapter(root: string, chapterPath: string, index: number, id: string, loaded: LoadedConfig, cache?: ChapterCache) {
   const place = loaded.placeOf(['chapters', index]);
-  const resolved = resolveImage(chapterPath, root, root);
+  const resolved = resolveManuscriptFile(chapterPath, root, root);
   if (!('src' in resolved)) {
-    const rule = CHAPTER_RULES[resolved.rule] ?? 'chapter-outside-manuscript';
-    const reason = rule === 'missing-chapter' ? `Chapter \`${chapterPath}\` listed in zine.yaml does not exist` : `Chapter \`${chapterPath}\`: ${resolved.reason.replace(/^Image /, '')}`;
-    reportError(loaded.file, reason, place, rule);
+    const reason = resolved.problem === 'missing' ? `Chapter \`${chapterPath}\` listed in zine.yaml does not exist` : `Chapter \`${chapterPath}\`: ${resolved.reason}`;
+    reportError(loaded.file, reason, place, CHAPTER_RULES[resolved.problem] ?? 'chapter-outside-manuscript');
     return undefined;
   }
   let bytes: Buffer;

@@ -1,11 +1,12 @@
 // Image sources must be files inside the manuscript: remote, missing or escaping images are reported and dropped.
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
 import type { Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reportError, reportWarning } from '../report.ts';
+import { resolveManuscriptFile, type FileProblem } from '../resolve-file.ts';
 
 export interface UsedImage {
   path: string;
@@ -42,34 +43,22 @@ export default function rehypeCheckImages(options: { root: string }) {
   };
 }
 
-type Resolution = { src: string; path: string } | { reason: string; rule: string; fatal: boolean };
+/** How each problem of an image path is reported: its rule, and whether it fails the build or only drops the image. */
+const IMAGE_PROBLEMS: Record<FileProblem, { rule: string; fatal: boolean }> = {
+  'no-source': { rule: 'image-source', fatal: false },
+  remote: { rule: 'remote-image', fatal: false },
+  'not-a-url-path': { rule: 'image-source', fatal: true },
+  absolute: { rule: 'image-outside-manuscript', fatal: true },
+  outside: { rule: 'image-outside-manuscript', fatal: true },
+  missing: { rule: 'missing-image', fatal: true },
+  'links-outside': { rule: 'image-outside-manuscript', fatal: true },
+  'not-a-file': { rule: 'not-a-file', fatal: true },
+};
 
 /** Where `src` (as written in a chapter in `chapterDir`) points, if it is an image file inside `root`. */
-export function resolveImage(src: string, root: string, chapterDir: string): Resolution {
-  if (src === '') return { reason: 'Image has no usable source (only files inside the manuscript folder are allowed)', rule: 'image-source', fatal: false };
-  if (/^([a-z][a-z0-9+.-]*:|[/\\]{2})/i.test(src)) return { reason: `Remote image \`${src}\` is left out: copy the file into the manuscript folder`, rule: 'remote-image', fatal: false };
-  let decoded: string;
-  try {
-    decoded = decodeURI(src.split(/[?#]/)[0]!);
-  } catch {
-    return { reason: `Image path \`${src}\` is not a valid URL path`, rule: 'image-source', fatal: true };
-  }
-  if (path.isAbsolute(decoded)) return { reason: `Image path \`${src}\` is absolute: use a relative path, inside the manuscript folder`, rule: 'image-outside-manuscript', fatal: true };
-  const absolute = path.resolve(chapterDir, decoded);
-  if (!isInside(absolute, root)) return { reason: `Image \`${src}\` is outside the manuscript folder`, rule: 'image-outside-manuscript', fatal: true };
-  let real: string;
-  try {
-    real = realpathSync(absolute);
-  } catch {
-    return { reason: `Image \`${src}\` not found (looked for ${path.relative(process.cwd(), absolute)})`, rule: 'missing-image', fatal: true };
-  }
-  if (!isInside(real, root)) return { reason: `Image \`${src}\` links to a file outside the manuscript folder`, rule: 'image-outside-manuscript', fatal: true };
-  // A named pipe or a device would block or never end when read.
-  if (!statSync(real).isFile()) return { reason: `Image \`${src}\` is not a regular file`, rule: 'not-a-file', fatal: true };
-  return { src: path.relative(root, absolute).split(path.sep).join('/'), path: real };
-}
-
-function isInside(candidate: string, root: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+export function resolveImage(src: string, root: string, chapterDir: string): { src: string; path: string } | { reason: string; rule: string; fatal: boolean } {
+  const resolved = resolveManuscriptFile(src, root, chapterDir);
+  if ('src' in resolved) return resolved;
+  const reason = resolved.problem === 'remote' ? `Remote image \`${src}\` is left out: copy the file into the manuscript folder` : `Image ${resolved.reason}`;
+  return { reason, ...IMAGE_PROBLEMS[resolved.problem] };
 }
