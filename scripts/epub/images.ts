@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { SKIP, visit } from 'unist-util-visit';
 import { memoizeByFile } from '../images/file-memo.ts';
 import type { Book } from '../manuscript/book.ts';
+import { isInside } from '../paths/is-inside.ts';
 
 /** Long side, in pixels, of images in the EPUB: sharp on e-ink and tablets, light enough for old readers. */
 export const MAX_IMAGE_SIDE = 1600;
@@ -43,9 +44,7 @@ export async function encodeImages(book: Book, sources: readonly string[], repor
   // Every encode starts at once (sharp spreads them over its threads); names and reports still follow reading order.
   const encodes = sources.map((src) => {
     const asset = book.images.get(src);
-    const relative = asset ? path.relative(book.root, asset.path) : '..';
-    const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
-    return asset && inside ? encodeForReadersOnce(asset.path, MAX_IMAGE_SIDE).then((encoded) => ({ encoded }), (error: Error) => ({ error })) : undefined;
+    return asset && isInside(asset.path, book.root) ? encodeForReadersOnce(asset.path, MAX_IMAGE_SIDE).then((encoded) => ({ encoded }), (error: Error) => ({ error })) : undefined;
   });
   for (const [index, src] of sources.entries()) {
     const result = await encodes[index];

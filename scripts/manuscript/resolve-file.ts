@@ -2,6 +2,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { URL_LIKE } from '../config/schema.ts';
+import { isInside } from '../paths/is-inside.ts';
 
 export type FileProblem = 'no-source' | 'remote' | 'not-a-url-path' | 'absolute' | 'outside' | 'missing' | 'links-outside' | 'not-a-file';
 
@@ -34,9 +35,4 @@ export function resolveManuscriptFile(written: string, root: string, fromDir: st
   // A named pipe or a device would block or never end when read.
   if (!statSync(real).isFile()) return { problem: 'not-a-file', reason: `\`${written}\` is not a regular file` };
   return { src: path.relative(root, absolute).split(path.sep).join('/'), path: real };
-}
-
-function isInside(candidate: string, root: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

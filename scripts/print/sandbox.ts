@@ -2,6 +2,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer';
+import { isInside } from '../paths/is-inside.ts';
 
 /** The page's origin: `.invalid` never resolves, so nothing can leak to a real host even if interception failed. */
 export const SANDBOX_ORIGIN = 'https://zine.invalid';
@@ -150,9 +151,4 @@ export async function resolveServedFile(pathname: string, folders: Record<string
     return file; // missing: let the read fail and report "not found"
   }
   return isInside(realFile, realRoot) ? realFile : undefined;
-}
-
-function isInside(file: string, root: string): boolean {
-  const relative = path.relative(root, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -1,5 +1,6 @@
 // Paths the watcher ignores: the output folder, version control, and the temp and backup files editors write while saving.
 import path from 'node:path';
+import { isInside } from '../paths/is-inside.ts';
 
 /** Editor and system droppings: vim swap and probe files, emacs locks and backups, atomic-write temps, OS metadata. */
 const TEMP_FILE = /(^\.|~$|\.sw[a-p]x?$|\.tmp$|\.temp$|\.bak$|\.crdownload$|^#.*#$|^4913$|^Thumbs\.db$)/i;
@@ -15,9 +16,4 @@ export function ignoredPaths(roots: readonly string[], outDir: string): (file: s
     if (segments[0] === 'build') return true;
     return segments.some((segment) => IGNORED_FOLDERS.has(segment) || TEMP_FILE.test(segment));
   };
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -1,6 +1,7 @@
 // Find the file a preview URL names inside the output folder, refusing anything that would leave it.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../paths/is-inside.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,8 +42,7 @@ export async function resolveOutputFile(outDir: string, pathname: string): Promi
   const file = path.join(outDir, ...segments);
   try {
     const [realFile, realRoot] = await Promise.all([realpath(file), realpath(outDir)]);
-    const relative = path.relative(realRoot, realFile);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    if (!isInside(realFile, realRoot)) return undefined;
     return (await stat(realFile)).isFile() ? realFile : undefined;
   } catch {
     return undefined;
