@@ -44,7 +44,7 @@ export async function encodeImages(book: Book, sources: readonly string[], repor
   // Every encode starts at once (sharp spreads them over its threads); names and reports still follow reading order.
   const encodes = sources.map((src) => {
     const asset = book.images.get(src);
-    return asset && isInside(asset.path, book.root) ? encodeForReadersOnce(asset.path, MAX_IMAGE_SIDE).then((encoded) => ({ encoded }), (error: Error) => ({ error })) : undefined;
+    return asset && isInside(asset.path, book.root) ? encodeForReadersOnce(asset.path).then((encoded) => ({ encoded }), (error: Error) => ({ error })) : undefined;
   });
   for (const [index, src] of sources.entries()) {
     const result = await encodes[index];
@@ -89,7 +89,7 @@ export function everyImageHasAlt(trees: readonly Root[]): boolean {
 }
 
 /** Encoded once per file version: a watch rebuild re-encodes only the images that changed. */
-const encodeForReadersOnce = memoizeByFile((file: string, _maxSide: number) => encodeForReaders(file));
+const encodeForReadersOnce = memoizeByFile(encodeForReaders);
 
 async function encodeForReaders(file: string) {
   const input = sharp(file, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();

@@ -2,15 +2,17 @@
 import { stat } from 'node:fs/promises';
 
 /**
- * Wrap `process(path, variant)` so a call with the same `path` and `variant` (say, a target size) returns the remembered
- * result while the file's mtime and size are unchanged. One entry per path and variant: a changed file replaces its
- * entry, failures are not remembered. Callers must not mutate the result.
+ * Wrap `process(path, variant)` so a call with the same `path` and `variant` (say, a target size; none when the file
+ * alone decides) returns the remembered result while the file's mtime and size are unchanged. One entry per path and
+ * variant: a changed file replaces its entry, failures are not remembered. Callers must not mutate the result.
  */
-export function memoizeByFile<T, V extends string | number>(process: (path: string, variant: V) => Promise<T>): (path: string, variant: V) => Promise<T> {
+export function memoizeByFile<T>(process: (path: string) => Promise<T>): (path: string) => Promise<T>;
+export function memoizeByFile<T, V extends string | number>(process: (path: string, variant: V) => Promise<T>): (path: string, variant: V) => Promise<T>;
+export function memoizeByFile<T, V extends string | number>(process: (path: string, variant?: V) => Promise<T>): (path: string, variant?: V) => Promise<T> {
   const remembered = new Map<string, { stamp: string; result: Promise<T> }>();
   return async (path, variant) => {
     const { mtimeMs, size } = await stat(path);
-    const key = `${variant}\0${path}`;
+    const key = `${variant ?? ''}\0${path}`;
     const stamp = `${mtimeMs}\0${size}`;
     const entry = remembered.get(key);
     if (entry?.stamp === stamp) return entry.result;

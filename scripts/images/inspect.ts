@@ -1,6 +1,6 @@
 // Is an image file one we can use? Format and size are read from its header; then it is decoded once, bounded.
-import { stat } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
+import { memoizeByFile } from './file-memo.ts';
 
 /** Formats every output can carry; SVG is refused because it can reference other files. */
 const SUPPORTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif']);
@@ -9,19 +9,8 @@ export const MAX_IMAGE_PIXELS = 50_000_000;
 
 export type ImageCheck = { ok: true; format: string; width: number; height: number } | { ok: false; reason: string; rule: string };
 
-const checked = new Map<string, Promise<ImageCheck>>();
-
 /** Check the image at `path` (absolute); results are remembered until the file changes. */
-export async function inspectImage(path: string): Promise<ImageCheck> {
-  const { mtimeMs, size } = await stat(path);
-  const key = `${path}\0${mtimeMs}\0${size}`;
-  let result = checked.get(key);
-  if (!result) {
-    result = inspectUncached(path);
-    checked.set(key, result);
-  }
-  return result;
-}
+export const inspectImage: (path: string) => Promise<ImageCheck> = memoizeByFile(inspectUncached);
 
 async function inspectUncached(path: string): Promise<ImageCheck> {
   let metadata: Metadata;
