@@ -74,9 +74,7 @@ async function writeHtml(context: OutputContext): Promise<string> {
 
 async function writeEpub(context: OutputContext): Promise<string> {
   const { book } = context;
-  const coverSrc = book.config.cover;
-  const coverAsset = coverSrc ? [...book.images.values()].find((image) => image.src === path.posix.normalize(coverSrc)) : undefined;
-  const cover = coverAsset ? await coverFromFile(coverAsset.path) : { bytes: await renderCoverImage(book, await context.printSession()), mediaType: 'image/jpeg' as const };
+  const cover = book.cover ? await coverFromFile(book.cover.path) : { bytes: await renderCoverImage(book, await context.printSession()), mediaType: 'image/jpeg' as const };
   const epub = await renderEpub(book, { cover, modified: buildDate(), report: (reason, src) => context.warn(reason, src, 'epub') });
   return write(context, `${book.slug}.epub`, epub);
 }

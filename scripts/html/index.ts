@@ -71,7 +71,8 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
 
 function pointImagesAt(tree: Element, targets: Map<string, string>) {
   visit(tree, 'element', (node) => {
-    if (node.tagName === 'img') node.properties.src = targets.get(String(node.properties.src)) ?? node.properties.src;
-    if (node.tagName === 'img') node.properties.loading = 'lazy';
+    if (node.tagName !== 'img') return;
+    node.properties.src = targets.get(String(node.properties.src)) ?? node.properties.src;
+    node.properties.loading = 'lazy';
   });
 }

@@ -47,4 +47,6 @@ export interface Book {
   chapters: Chapter[];
   /** Every image any chapter uses (and the cover, if configured), keyed by `src`. */
   images: Map<string, ImageAsset>;
+  /** The configured cover image, resolved and checked (its `src` is how `images` knows it). */
+  cover?: ImageAsset;
 }

@@ -49,11 +49,9 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
     chapters.push({ id, file, title: chapter.title ?? id, lang: chapter.lang ?? config.lang, tree, notes });
     for (const [src, used] of chapter.images) uses.push({ src, path: used.path, file, place: used.position });
   }
-  if (config.cover) {
-    const cover = resolveImage(config.cover, root, root);
-    if ('src' in cover) uses.push({ ...cover, file: configFile, place: loaded.placeOf(['cover']) });
-    else reportError(configFile, `\`cover\`: ${cover.reason}`, loaded.placeOf(['cover']), cover.rule);
-  }
+  const cover = config.cover ? resolveImage(config.cover, root, root) : undefined;
+  if (cover && 'src' in cover) uses.push({ ...cover, file: configFile, place: loaded.placeOf(['cover']) });
+  else if (cover) reportError(configFile, `\`cover\`: ${cover.reason}`, loaded.placeOf(['cover']), cover.rule);
   await Promise.all(
     uses.map(async ({ src, path: imagePath, file, place }) => {
       const check = await inspectImage(imagePath);
@@ -61,7 +59,8 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
       else reportError(file, `Image \`${src}\` ${check.reason}`, place, check.rule);
     }),
   );
-  const book: Book = { config, root, slug: asciiSlug(config.title, 'zine'), chapters, images };
+  const coverImage = cover && 'src' in cover ? images.get(cover.src) : undefined;
+  const book: Book = { config, root, slug: asciiSlug(config.title, 'zine'), chapters, images, cover: coverImage };
   return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
 }
 

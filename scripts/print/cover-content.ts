@@ -10,7 +10,7 @@ import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
  */
 export function coverContent(book: Book, imageUrl: (src: string) => string | undefined): Element {
   const { config } = book;
-  const art = config.cover ? imageUrl(config.cover) ?? config.cover : undefined;
+  const art = book.cover ? imageUrl(book.cover.src) : undefined;
   const text = (value: string) => tagHanRuns(value, config.lang, hanLangOf(book));
   const names = [config.authors.join(', '), config.publisher ?? ''].filter(Boolean).join(' · ');
   return h('div.cover', [

@@ -23,8 +23,7 @@ export interface CoverImageOptions {
 /** Render the cover of `book` (title, subtitle, authors, cover image when configured) to JPEG bytes. */
 export async function renderCoverImage(book: Book, session: PrintSession, options: CoverImageOptions = {}): Promise<Uint8Array> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
-  const cover = book.config.cover ? book.images.get(book.config.cover) : undefined;
-  const images = await preparePrintImages(cover ? [cover] : [], COVER_SIZE, cacheDir);
+  const images = await preparePrintImages(book.cover ? [book.cover] : [], COVER_SIZE, cacheDir);
   const content = coverContent(book, (src) => (images.has(src) ? `${IMAGES_ROUTE}${images.get(src)}` : undefined));
   const html = fillTemplate(await readTemplate('cover/cover.html'), {
     lang: book.config.lang,
