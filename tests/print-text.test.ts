@@ -6,13 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { h } from 'hastscript';
-import { VFile } from 'vfile';
-import { configSchema } from '../scripts/config/schema.ts';
 import type { Book } from '../scripts/manuscript/book.ts';
 import { loadBook } from '../scripts/manuscript/index.ts';
 import { renderPrintPdf, type PrintTimings } from '../scripts/print/index.ts';
 import { findLostText, lostTextMessage, readSourceText } from '../scripts/print/text-check.ts';
 import { sharePrintSession } from './helpers/print-session.ts';
+import { oneChapterBook } from './helpers/one-chapter-book.ts';
 import { copyFixture } from './helpers/fixture.ts';
 import { readPdfText } from './pdf-text.ts';
 
@@ -105,15 +104,8 @@ describe('the lost-text guard', () => {
   test('refuses to render a PDF whose text runs off the page, naming the chapter and its file', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'zine-print-lost-'));
     try {
-      const config = configSchema.parse({ title: 'Lost', identifier: 'urn:x:lost', date: '2024-01-01', chapters: ['lost.md'], print: { hyphenate: false } });
       const tree = { type: 'root' as const, children: [h('h1', 'Lost'), h('p', { style: 'white-space: nowrap' }, 'A line that cannot wrap. '.repeat(40))] };
-      const book: Book = {
-        config,
-        root,
-        slug: 'lost',
-        chapters: [{ id: 'lost', file: new VFile({ path: path.join(root, 'lost.md') }), title: 'Lost', lang: 'en', tree, notes: [] }],
-        images: new Map(),
-      };
+      const book = oneChapterBook(root, 'lost', 'Lost', tree);
       await assert.rejects(renderPrintPdf(book, shared.session, { cacheDir: shared.cacheDir }), /lost text.*characters of chapter "Lost" \(lost\.md\) run off page 3, from "[^"]*cannot wrap.*not written/);
       assert.match(lostTextMessage({ kind: 'missing', section: 'zine-chapter-lost', excerpt: 'some words', characters: 9 }, book), /9 characters of chapter "Lost" \(lost\.md\) are missing from the pages, from "some words…"/);
     } finally {

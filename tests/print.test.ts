@@ -11,7 +11,6 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
-import { VFile } from 'vfile';
 import { configSchema } from '../scripts/config/schema.ts';
 import type { Book } from '../scripts/manuscript/book.ts';
 import { loadBook } from '../scripts/manuscript/index.ts';
@@ -22,6 +21,7 @@ import { renderCoverImage, renderPrintPdf } from '../scripts/print/index.ts';
 import { pageStyleCss } from '../scripts/print/page-style.ts';
 import { resolveServedFile } from '../scripts/print/sandbox.ts';
 
+import { oneChapterBook } from './helpers/one-chapter-book.ts';
 import { sharePrintSession } from './helpers/print-session.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => path.join(here, 'fixtures', name);
@@ -290,14 +290,7 @@ describe('the sandbox', () => {
           h('iframe', { src: 'https://example.com/frame.html' }),
         ],
       };
-      const config = configSchema.parse({ title: 'Hostile', identifier: 'urn:x:hostile', date: '2024-01-01', chapters: ['hostile.md'], print: { hyphenate: false } });
-      const book: Book = {
-        config,
-        root,
-        slug: 'hostile',
-        chapters: [{ id: 'hostile', file: new VFile({ path: path.join(root, 'hostile.md') }), title: 'Hostile', lang: 'en', tree, notes: [] }],
-        images: new Map(),
-      };
+      const book = oneChapterBook(root, 'hostile', 'Hostile', tree);
       const { pdf, blocked } = await render(book);
       const urls = blocked.map((entry) => entry.url);
       for (const url of ['https://example.com/remote.png', 'file:///etc/passwd', 'https://example.com/style.css', 'https://example.org/bg.png']) {
