@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { renderEpub } from '../epub/index.ts';
 import { renderHtmlEdition } from '../html/index.ts';
+import { coverJpeg } from '../images/cover-jpeg.ts';
 import type { Book } from '../manuscript/index.ts';
 import { renderCoverImage, type PrintSession } from '../print/index.ts';
 import { buildDate } from '../print/metadata.ts';
@@ -74,13 +75,7 @@ async function writeHtml(context: OutputContext): Promise<string> {
 
 async function writeEpub(context: OutputContext): Promise<string> {
   const { book } = context;
-  const cover = book.cover ? await coverFromFile(book.cover.path) : { bytes: await renderCoverImage(book, await context.printSession()), mediaType: 'image/jpeg' as const };
+  const cover = book.cover ? await coverJpeg(book.cover.path) : { bytes: await renderCoverImage(book, await context.printSession()), mediaType: 'image/jpeg' as const };
   const epub = await renderEpub(book, { cover, modified: buildDate(), report: (reason, src) => context.warn(reason, src, 'epub') });
   return write(context, `${book.slug}.epub`, epub);
-}
-
-async function coverFromFile(file: string) {
-  const { default: sharp } = await import('sharp');
-  const bytes = await sharp(file).rotate().resize({ width: 1600, height: 2400, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toBuffer();
-  return { bytes: new Uint8Array(bytes), mediaType: 'image/jpeg' as const };
 }
