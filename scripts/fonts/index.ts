@@ -2,3 +2,5 @@
 export { FONT_PACKAGES, type FontPackage } from './packages.ts';
 export { facesFor, readFontFaces, type FontFaceFile } from './faces.ts';
 export { codePointsOf, parseUnicodeRange, rangesCoverAny, type CodePointRanges } from './unicode-range.ts';
+export { fontConfigFaces, prepareFontConfig, type FontConfig } from './fontconfig.ts';
+export { fontCoverage, type Coverage } from './coverage.ts';

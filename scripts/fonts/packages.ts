@@ -13,21 +13,34 @@ export interface FontPackage {
   folder: string;
   /** Fontsource stylesheets: one per weight and style the templates use, so no browser synthesises bold or italic. */
   stylesheets: string[];
+  /** The CSS generic family this face stands for in the browser's own font configuration (fontconfig.ts). */
+  generic?: 'serif' | 'monospace';
 }
 
-/** Source Serif 4 for Latin, Cyrillic and Greek; Noto Serif SC for Chinese (it has no italic: no template asks for one). */
+/**
+ * Source Serif 4 for Latin, Cyrillic and Greek; Noto Serif SC for Chinese (it has no italic: no template asks for one);
+ * Source Code Pro, Source Serif's monospaced sibling, for code.
+ */
 export const FONT_PACKAGES: FontPackage[] = [
   {
     family: 'Source Serif 4',
     id: 'source-serif-4',
     folder: packageFolder('@fontsource/source-serif-4'),
     stylesheets: ['400.css', '400-italic.css', '700.css', '700-italic.css'],
+    generic: 'serif',
   },
   {
     family: 'Noto Serif SC',
     id: 'noto-serif-sc',
     folder: packageFolder('@fontsource/noto-serif-sc'),
     stylesheets: ['400.css', '700.css'],
+  },
+  {
+    family: 'Source Code Pro',
+    id: 'source-code-pro',
+    folder: packageFolder('@fontsource/source-code-pro'),
+    stylesheets: ['400.css', '400-italic.css', '700.css'],
+    generic: 'monospace',
   },
 ];
 
