@@ -6,7 +6,7 @@ import { VFile } from 'vfile';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { inspectImage } from '../images/inspect.ts';
 import type { Book, Chapter, ImageAsset } from './book.ts';
-import { asciiSlug, chapterIds } from './names.ts';
+import { bookSlug, chapterIds } from './names.ts';
 import { numberChapterNotes } from './number-notes.ts';
 import { compileChapter, type CompiledChapter } from './read-chapter.ts';
 import { resolveImage } from './plugins/rehype-check-images.ts';
@@ -71,7 +71,7 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
     if (missing.length > 0) reportWarning(configFile, `\`${key}\`: ${missingGlyphReason(missing)}`, loaded.placeOf([key]), 'missing-glyph');
   }
   const coverImage = cover && 'src' in cover ? images.get(cover.src) : undefined;
-  const book: Book = { config, root, slug: asciiSlug(config.title, 'zine'), chapters, images, cover: coverImage };
+  const book: Book = { config, root, slug: bookSlug(config.title, config.identifier), chapters, images, cover: coverImage };
   return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
 }
 

@@ -10,7 +10,7 @@ export interface PageText {
   notdef: number;
 }
 
-interface FontInfo {
+export interface FontInfo {
   toUnicode: ToUnicode;
   /** Bytes per character code: 2 for composite (Type0, Identity-H) fonts, 1 for simple ones. */
   width: 1 | 2;
@@ -92,14 +92,14 @@ function readContent(content: string, resources: PDFDict | undefined, fonts: Map
 }
 
 /** An ActualText string: UTF-16BE with its byte order mark, or PDFDocEncoding (read as latin1). */
-function actualText(bytes: string): string {
+export function actualText(bytes: string): string {
   if (!bytes.startsWith('\xfe\xff')) return bytes;
   let hex = '';
   for (let index = 2; index < bytes.length; index++) hex += bytes.charCodeAt(index).toString(16).padStart(2, '0');
   return utf16(hex);
 }
 
-function fontInfo(resources: PDFDict | undefined, name: string, fonts: Map<PDFDict, FontInfo>): FontInfo | undefined {
+export function fontInfo(resources: PDFDict | undefined, name: string, fonts: Map<PDFDict, FontInfo>): FontInfo | undefined {
   const font = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.lookupMaybe(PDFName.of(name), PDFDict);
   if (!font) return undefined;
   let info = fonts.get(font);

@@ -1,6 +1,7 @@
 // The e-book's cover image: templates/cover/cover.html filled from the Book, rendered in the sandbox, as a JPEG.
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../manuscript/book.ts';
+import { directionOf } from '../languages/index.ts';
 import { bounded, browserWaits } from './browser-wait.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
 import { coverContent } from './cover-content.ts';
@@ -28,6 +29,7 @@ export async function renderCoverImage(book: Book, session: PrintSession, option
   const content = coverContent(book, (src) => (images.has(src) ? `${IMAGES_ROUTE}${images.get(src)}` : undefined));
   const html = fillTemplate(await readTemplate('cover/cover.html'), {
     lang: book.config.lang,
+    dir: directionOf(book.config.lang),
     title: book.config.title,
     fontLinks: fontLinks(),
     fontSize: `${COVER_SIZE.width / DEVICE_SCALE / 26}px`,

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { Book } from '../manuscript/book.ts';
 import { bounded, browserWaits } from './browser-wait.ts';
-import { buildPrintDocument, chapterAnchor, CONTENTS_ANCHOR, contentsLabel } from './document.ts';
+import { labelsFor } from '../languages/index.ts';
+import { buildPrintDocument, chapterAnchor, CONTENTS_ANCHOR } from './document.ts';
 import { pixelsForPrint, preparePrintImages } from './images.ts';
 import { applyMetadata, pdfMetadata } from './metadata.ts';
 import { writeOutline } from './outline.ts';
@@ -12,7 +13,7 @@ import { FIGURE_IMAGE_SHARE, pageGeometry } from './page-style.ts';
 import { paginate } from './paginate.ts';
 import { lostTextMessage } from './text-check.ts';
 import { findTextMissingFromPdf, missingFromPdfMessage } from './pdf-text-check.ts';
-import { readPdfTextLayer } from '../pdf-text/index.ts';
+import { readPdfTextLayer, rewriteSoftHyphens } from '../pdf-text/index.ts';
 import { fontCoverage } from '../fonts/index.ts';
 import { bookRoutes, defaultCacheDir, IMAGES_ROUTE } from './routes.ts';
 import type { ReportBlocked } from './sandbox.ts';
@@ -56,7 +57,7 @@ export async function renderPrintPdf(book: Book, session: PrintSession, options:
 
   const { routes, url } = bookRoutes(book, cacheDir, '.zine-print.html', html);
   const bookmarks = [
-    { title: contentsLabel(book.config.lang), anchor: CONTENTS_ANCHOR },
+    { title: labelsFor(book.config.lang, book.config.labels).contents, anchor: CONTENTS_ANCHOR },
     ...book.chapters.map((chapter) => ({ title: chapter.title, anchor: chapterAnchor(chapter) })),
   ];
   // Chromium's own outline (outline: true) takes its titles from laid-out text, soft hyphens and all: outline.ts writes ours.
@@ -77,6 +78,7 @@ export async function renderPrintPdf(book: Book, session: PrintSession, options:
   // Never a PDF without its text: the DOM can be whole while Chromium drew it with no font.
   const missing = findTextMissingFromPdf(pageTexts, readPdfTextLayer(pdf), await fontCoverage());
   if (missing) throw new Error(missingFromPdfMessage(missing));
+  rewriteSoftHyphens(pdf);
   setExactPageSize(pdf, page.width, page.height);
   writeOutline(
     pdf,
