@@ -10,7 +10,7 @@ import { PROJECT_DIR, SEED_DIR } from './helpers/fixture.ts';
 const root = mkdtempSync(path.join(tmpdir(), 'zine-fast-start-'));
 const project = path.join(root, 'project');
 const cache = path.join(project, 'cache');
-for (const name of ['scripts', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(path.join(PROJECT_DIR, name), path.join(project, name), { recursive: true });
+for (const name of ['scripts', 'templates', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(path.join(PROJECT_DIR, name), path.join(project, name), { recursive: true });
 symlinkSync(path.join(PROJECT_DIR, 'node_modules'), path.join(project, 'node_modules'), 'junction');
 after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -44,7 +44,7 @@ describe('the zine command runs compiled JavaScript', () => {
     assert.ok(readdirSync(path.join(cache, compiled()[0]!)).includes('cli.mjs'));
   });
 
-  test('--version loads no package and no TypeScript; check loads the Markdown stages but no browser, PDF or EPUB code', async () => {
+  test('--version loads no package and no TypeScript; check and build --only html load the Markdown stages but no browser, PDF or EPUB code', async () => {
     const version = await zine(['--version']);
     assert.deepEqual([...packagesIn(version.modules)], []);
     assert.ok(!version.modules.some((url) => url.endsWith('.ts')), 'no TypeScript source is loaded');
@@ -53,6 +53,10 @@ describe('the zine command runs compiled JavaScript', () => {
     const loaded = packagesIn(check.modules);
     for (const name of ['unified', 'remark-parse', 'sharp', 'zod']) assert.ok(loaded.has(name), `check loads ${name}`);
     for (const name of HEAVY) assert.ok(!loaded.has(name), `check does not load ${name}`);
+    const html = await zine(['build', SEED_DIR, '--out', path.join(root, 'out'), '--only', 'html']);
+    assert.equal(html.status, 0, html.stderr);
+    assert.ok(readdirSync(path.join(root, 'out')).some((name) => name.endsWith('.html')));
+    for (const name of HEAVY) assert.ok(!packagesIn(html.modules).has(name), `build --only html does not load ${name}`);
     assert.equal(compiled().length, 1, 'a warm start compiles nothing');
   });
 
