@@ -12,6 +12,7 @@ const USAGE = `Usage:
   zine watch [manuscript-dir] [--out dir] [--only html,pdf] [--browser path] [--port n]
   zine impose <file.pdf> --layout booklet|minizine [--sheet auto|a4|letter|a3|a5] [--out file.pdf]
               [--signature-sheets n] [--creep 0.5mm] [--guides]
+  zine doctor [--browser path]
   zine --help | --version
 
 The manuscript folder defaults to ./manuscript, the output folder to ./build.
@@ -50,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
       return watchCommand(manuscriptDir, path.resolve(values.out ?? 'build'), values);
     case 'impose':
       return imposeCommand(target, values);
+    case 'doctor':
+      return doctorCommand(target, values.browser);
     case undefined:
       return say(USAGE, 2);
     default:
@@ -108,6 +111,13 @@ async function watchCommand(manuscriptDir: string, outDir: string, values: { onl
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number (0 picks a free one)');
   return runWatch({ manuscriptDir, outDir, browserPath: values.browser && path.resolve(values.browser), port, outputs });
+}
+
+/** `zine doctor`: versions, platform, browser and fonts, for a bug report. */
+async function doctorCommand(extra: string | undefined, browserPath: string | undefined): Promise<number> {
+  if (extra !== undefined) throw new UsageError(`Unexpected argument: ${extra}`);
+  const { doctorLines, formatDoctorLines } = await import('./commands/doctor.ts');
+  return say(formatDoctorLines(await doctorLines(browserPath && path.resolve(browserPath))), 0);
 }
 
 function exitCodeFor(files: Parameters<typeof hasErrors>[0], configInvalid: boolean, report: { hasErrors: typeof hasErrors }): number {

@@ -95,9 +95,9 @@ async function compileInto(cache, target) {
 const keepSourceUrls = {
   name: 'keep-source-urls',
   setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, (args) => ({
+    build.onLoad({ filter: /\.[jt]s$/ }, (args) => ({
       contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-      loader: 'ts',
+      loader: args.path.endsWith('.ts') ? 'ts' : 'js',
     }));
   },
 };
