@@ -1,12 +1,10 @@
 // The `zine` command line: argument parsing and exit codes (0 ok, 1 manuscript errors, 2 usage or zine.yaml errors).
+// Each command imports its stages when it runs (`await import`), so `zine --version` or `zine check` loads no browser or PDF code.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBuilder, formatMessages, OUTPUT_NAMES, parseOutputList } from './build/index.ts';
-import { runImpose } from './commands/impose.ts';
-import { ImposeError } from './impose/index.ts';
-import { loadBook } from './manuscript/index.ts';
-import { hasErrors } from './manuscript/report.ts';
+import { OUTPUT_NAMES, parseOutputList } from './build/outputs.ts';
+import type { hasErrors } from './manuscript/report.ts';
 
 const USAGE = `Usage:
   zine build [manuscript-dir] [--out dir] [--only ${OUTPUT_NAMES.join(',')}] [--browser path]
@@ -14,6 +12,7 @@ const USAGE = `Usage:
   zine watch [manuscript-dir] [--out dir] [--only html,pdf] [--browser path] [--port n]
   zine impose <file.pdf> --layout booklet|minizine [--sheet auto|a4|letter|a3|a5] [--out file.pdf]
               [--signature-sheets n] [--creep 0.5mm] [--guides]
+  zine doctor [--browser path]
   zine --help | --version
 
 The manuscript folder defaults to ./manuscript, the output folder to ./build.
@@ -52,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
       return watchCommand(manuscriptDir, path.resolve(values.out ?? 'build'), values);
     case 'impose':
       return imposeCommand(target, values);
+    case 'doctor':
+      return doctorCommand(target, values.browser);
     case undefined:
       return say(USAGE, 2);
     default:
@@ -63,20 +64,22 @@ async function runBuild(manuscriptDir: string, outDir: string, only: string | un
   const outputs = only === undefined ? OUTPUT_NAMES : parseOutputList(only);
   if (!outputs) throw new UsageError(`--only takes a comma-separated list of: ${OUTPUT_NAMES.join(', ')}`);
   const started = performance.now();
+  const { createBuilder, formatMessages } = await import('./build/index.ts');
   const builder = createBuilder({ manuscriptDir, outDir, browserPath: browserPath && path.resolve(browserPath), log: (line) => console.error(`zine: ${line}`) });
   const closeOnSignal = () => void builder.close().finally(() => process.exit(130));
   process.once('SIGINT', closeOnSignal).once('SIGTERM', closeOnSignal);
   const result = await builder.build(outputs).finally(() => builder.close());
   process.stderr.write(formatMessages(result.files));
-  if (!result.ok) return exitCodeFor(result.files, true);
+  if (!result.ok) return exitCodeFor(result.files, true, await import('./manuscript/report.ts'));
   console.error(`zine: done in ${Math.round(performance.now() - started)} ms`);
   return 0;
 }
 
 async function runCheck(manuscriptDir: string): Promise<number> {
+  const [{ loadBook }, { formatMessages }, report] = await Promise.all([import('./manuscript/index.ts'), import('./build/format-messages.ts'), import('./manuscript/report.ts')]);
   const { book, files } = await loadBook(manuscriptDir);
   process.stderr.write(formatMessages(files));
-  return exitCodeFor(files, book === undefined);
+  return exitCodeFor(files, book === undefined, report);
 }
 
 async function imposeCommand(pdf: string | undefined, values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']): Promise<number> {
@@ -86,6 +89,7 @@ async function imposeCommand(pdf: string | undefined, values: ReturnType<typeof 
   if (!['auto', 'a4', 'letter', 'a3', 'a5'].includes(sheet)) throw new UsageError('--sheet must be auto, a4, letter, a3 or a5');
   const signatureSheets = values['signature-sheets'] === undefined ? undefined : Number(values['signature-sheets']);
   if (signatureSheets !== undefined && !(Number.isInteger(signatureSheets) && signatureSheets > 0)) throw new UsageError('--signature-sheets takes a whole number of sheets');
+  const { runImpose } = await import('./commands/impose.ts');
   const written = await runImpose({
     pdf: path.resolve(pdf),
     layout: values.layout,
@@ -109,9 +113,16 @@ async function watchCommand(manuscriptDir: string, outDir: string, values: { onl
   return runWatch({ manuscriptDir, outDir, browserPath: values.browser && path.resolve(values.browser), port, outputs });
 }
 
-function exitCodeFor(files: Parameters<typeof hasErrors>[0], configInvalid: boolean): number {
+/** `zine doctor`: versions, platform, browser and fonts, for a bug report. */
+async function doctorCommand(extra: string | undefined, browserPath: string | undefined): Promise<number> {
+  if (extra !== undefined) throw new UsageError(`Unexpected argument: ${extra}`);
+  const { doctorLines, formatDoctorLines } = await import('./commands/doctor.ts');
+  return say(formatDoctorLines(await doctorLines(browserPath && path.resolve(browserPath))), 0);
+}
+
+function exitCodeFor(files: Parameters<typeof hasErrors>[0], configInvalid: boolean, report: { hasErrors: typeof hasErrors }): number {
   if (configInvalid && files.length === 1) return 2;
-  return hasErrors(files) ? 1 : 0;
+  return report.hasErrors(files) ? 1 : 0;
 }
 
 function say(text: string, code: number): number {
@@ -130,6 +141,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const usage = error instanceof UsageError || Boolean((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
     console.error(`zine: ${(error as Error).message}${usage ? `\n\n${USAGE}` : ''}`);
-    process.exitCode = usage || error instanceof ImposeError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 2 : 70;
+    // ImposeError is known by its name: recognising it must not load pdf-lib.
+    process.exitCode = usage || (error as Error).name === 'ImposeError' || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 2 : 70;
   },
 );

@@ -26,6 +26,8 @@ export interface BenchRow {
   cold: ColdRun & { bestBuildMs: number };
   coldRuns: ColdRun[];
   warm: WarmResult & { peak: TreeMemory };
+  /** `zine --version` and `zine check` of the manuscript, median milliseconds from spawn to exit. */
+  startUp: { versionMs: number; checkMs: number };
 }
 
 /** A warm builder's one-word edits: median and best times from save to each updated output. */
@@ -49,6 +51,8 @@ interface Measure {
 
 const MB = 1024 * 1024;
 const MEASURES: Measure[] = [
+  { label: 'start `zine --version`, median', value: (row) => row.startUp.versionMs, unit: 'ms', limits: [300, 300] },
+  { label: 'start `zine check`, median', value: (row) => row.startUp.checkMs, unit: 'ms', limits: [1000] },
   { label: 'cold  process start to exit', value: (row) => row.cold.wallMs, unit: 'ms' },
   { label: 'cold  CPU time, node + browser', value: (row) => row.cold.cpuMs, unit: 'ms' },
   { label: 'cold  module imports', value: (row) => row.cold.importMs, unit: 'ms' },

@@ -1,4 +1,4 @@
-// `npm run bench`: cold full builds and warm one-word rebuilds of the seed and a 10× manuscript; a table and build/bench.json.
+// `npm run bench`: start-up times, cold full builds and warm one-word rebuilds of the seed and a 10× manuscript; a table and build/bench.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { makeBenchManuscripts } from './bench-manuscripts.ts';
 import { formatBenchTable, type BenchRow, type ColdResult, type WarmResult } from './bench-table.ts';
 import { runChild } from './run-child.ts';
+import { medianStartUpMs } from './start-up.ts';
 
 const SEED_DIR = fileURLToPath(new URL('../../manuscript/', import.meta.url));
 const TIMES = 10;
@@ -19,6 +20,8 @@ const temp = mkdtempSync(path.join(os.tmpdir(), 'zine-bench-'));
 try {
   const rows: BenchRow[] = [];
   for (const manuscript of makeBenchManuscripts(SEED_DIR, temp, TIMES)) {
+    process.stderr.write(`bench: ${manuscript.name}: start-up…\n`);
+    const startUp = { versionMs: medianStartUpMs(['--version']), checkMs: medianStartUpMs(['check', manuscript.dir]) };
     const colds = [];
     for (let run = 1; run <= COLD_RUNS; run++) {
       process.stderr.write(`bench: ${manuscript.name}: cold build ${run}/${COLD_RUNS}…\n`);
@@ -30,7 +33,7 @@ try {
     process.stderr.write(`bench: ${manuscript.name}: warm edits…\n`);
     const warm = await runChild<WarmResult>('warm-edit.ts', [manuscript.dir, path.join(temp, `${manuscript.name}-warm`), manuscript.editChapter, EDIT_ROUNDS]);
     const peak = { rss: Math.max(...colds.map((cold) => cold.peak.rss)), pss: Math.max(...colds.map((cold) => cold.peak.pss)) };
-    rows.push({ name: manuscript.name, cold: { ...sorted[Math.floor(sorted.length / 2)]!, peak, bestBuildMs: sorted[0]!.buildMs }, coldRuns: colds, warm: { ...warm.result, peak: warm.peak } });
+    rows.push({ name: manuscript.name, cold: { ...sorted[Math.floor(sorted.length / 2)]!, peak, bestBuildMs: sorted[0]!.buildMs }, coldRuns: colds, warm: { ...warm.result, peak: warm.peak }, startUp });
   }
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryBytes: os.totalmem(), node: process.version, loadAtStart, loadAverage: os.loadavg() };
   process.stdout.write(formatBenchTable(rows, machine));

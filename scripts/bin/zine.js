@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The installed `zine` command: loads the TypeScript CLI through tsx.
-import { register } from 'tsx/esm/api';
+// The installed `zine` command: runs the CLI compiled to JavaScript (compiled-cli.js), not TypeScript compiled at every start.
+import { pathToFileURL } from 'node:url';
+import { compiledCli } from './compiled-cli.js';
 
-register();
-await import('../cli.ts');
+await import(pathToFileURL(await compiledCli()).href);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { loadBook, type Book, type ChapterCache } from '../manuscript/index.ts';
 import { hasErrors, reportError, reportWarning } from '../manuscript/report.ts';
-import { openPrintSession, type PrintSession } from '../print/index.ts';
+import type { PrintSession } from '../print/index.ts';
 import type { OutputName } from './outputs.ts';
 import { placeOfText } from './place-of-text.ts';
 import { renderOutputs, type OutputContext } from './render-outputs.ts';
@@ -46,7 +46,8 @@ export function createBuilder(options: BuilderOptions): Builder {
   const printSession = () => {
     // A step still running when Ctrl-C closed the builder must not start a browser nobody will close.
     if (closed) return Promise.reject(new Error('the build was stopped'));
-    session ??= openPrintSession({ browserPath: options.browserPath }).then((opened) => {
+    // The print stage (Puppeteer) is imported only when an output needs the browser.
+    session ??= import('../print/index.ts').then(({ openPrintSession }) => openPrintSession({ browserPath: options.browserPath })).then((opened) => {
       options.log(`browser  ${opened.label}  ${opened.launchMs} ms`);
       return opened;
     });

@@ -1,13 +1,9 @@
 // Render the requested outputs of a loaded book and write each atomically; one failing output does not stop the rest.
+// Each output imports its stage when it runs: `--only html` loads no browser, PDF or EPUB code.
 import path from 'node:path';
-import { renderEpub } from '../epub/index.ts';
-import { renderHtmlEdition } from '../html/index.ts';
-import { coverJpeg } from '../images/cover-jpeg.ts';
 import type { Book } from '../manuscript/index.ts';
-import { renderCoverImage, type PrintSession } from '../print/index.ts';
-import { buildDate } from '../print/metadata.ts';
+import type { PrintSession } from '../print/index.ts';
 import { OUTPUT_NAMES, type OutputName } from './outputs.ts';
-import { bookletPdf, minizinePdf, readingPdf, renderPdf } from './print-outputs.ts';
 import { writeFileAtomic, writeFileIfChanged } from './write-atomic.ts';
 
 export interface OutputContext {
@@ -28,13 +24,14 @@ export async function renderOutputs(context: OutputContext, only: readonly Outpu
   const failures: { output: OutputName; message: string }[] = [];
   const { book } = context;
   let pdf: Promise<Uint8Array> | undefined;
-  const printPdf = () => (pdf ??= renderPdf(context));
+  const printOutputs = () => import('./print-outputs.ts');
+  const printPdf = () => (pdf ??= printOutputs().then(({ renderPdf }) => renderPdf(context)));
   const steps: Record<OutputName, () => Promise<string | undefined>> = {
     html: () => writeHtml(context),
-    pdf: async () => write(context, `${book.slug}.pdf`, await readingPdf(book, await printPdf())),
-    booklet: async () => write(context, `${book.slug}-booklet.pdf`, await bookletPdf(book, await printPdf())),
+    pdf: async () => write(context, `${book.slug}.pdf`, await (await printOutputs()).readingPdf(book, await printPdf())),
+    booklet: async () => write(context, `${book.slug}-booklet.pdf`, await (await printOutputs()).bookletPdf(book, await printPdf())),
     minizine: async () => {
-      const minizine = await minizinePdf(context, printPdf, only !== OUTPUT_NAMES);
+      const minizine = await (await printOutputs()).minizinePdf(context, printPdf, only !== OUTPUT_NAMES);
       return minizine && write(context, `${book.slug}-minizine.pdf`, minizine);
     },
     epub: () => writeEpub(context),
@@ -67,6 +64,7 @@ async function write(context: OutputContext, name: string, data: string | Uint8A
 }
 
 async function writeHtml(context: OutputContext): Promise<string> {
+  const { renderHtmlEdition } = await import('../html/index.ts');
   const edition = await renderHtmlEdition(context.book);
   // A rebuild leaves unchanged images alone: no write, no fsync, for each one.
   await Promise.all([...edition.files].map(([name, bytes]) => write(context, name, bytes, true)));
@@ -75,6 +73,12 @@ async function writeHtml(context: OutputContext): Promise<string> {
 
 async function writeEpub(context: OutputContext): Promise<string> {
   const { book } = context;
+  const [{ renderEpub }, { coverJpeg }, { renderCoverImage }, { buildDate }] = await Promise.all([
+    import('../epub/index.ts'),
+    import('../images/cover-jpeg.ts'),
+    import('../print/index.ts'),
+    import('../print/metadata.ts'),
+  ]);
   const cover = book.cover ? await coverJpeg(book.cover.path) : { bytes: await renderCoverImage(book, await context.printSession()), mediaType: 'image/jpeg' as const };
   const epub = await renderEpub(book, { cover, modified: buildDate(), report: (reason, src) => context.warn(reason, src, 'epub') });
   return write(context, `${book.slug}.epub`, epub);

@@ -2,15 +2,19 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const PACKAGE_ROOT = path.resolve(import.meta.dirname, '..', '..');
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 let resolved: string | undefined;
 
-/** `node_modules/.cache/zine` of zine's install (created), or `$TMPDIR/zine-cache-<uid>` where that cannot be written. */
-export function zineCacheDir(): string {
+/**
+ * `ZINE_CACHE_DIR`, else `node_modules/.cache/zine` of zine's install (the compiled CLI's cache too, bin/compiled-cli.js),
+ * created; `$TMPDIR/zine-cache-<uid>` where that cannot be written.
+ */
+export function zineCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (resolved) return resolved;
-  const beside = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'zine');
+  const beside = env.ZINE_CACHE_DIR ? path.resolve(env.ZINE_CACHE_DIR) : path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'zine');
   try {
     mkdirSync(beside, { recursive: true });
     accessSync(beside, constants.W_OK);

@@ -1,22 +1,13 @@
-// Find a Chromium to print with (explicit path, ZINE_BROWSER, a system browser, the embedded one) and launch it locked down.
-import { accessSync, constants, rmSync, statSync } from 'node:fs';
-import path from 'node:path';
+// Launch the browser to print with (found by resolve-browser.ts) locked down, with zine's own font configuration.
+import { rmSync } from 'node:fs';
 import { launch, TimeoutError, type Browser } from 'puppeteer';
 import { prepareFontConfig } from '../fonts/index.ts';
 import { zineCacheDir } from '../paths/cache-dir.ts';
 import { createBrowserProfile } from './browser-profiles.ts';
 import { BrowserWaitError, browserWaits, waitMessage } from './browser-wait.ts';
+import type { ResolvedBrowser } from './resolve-browser.ts';
 
-export interface ResolvedBrowser {
-  executablePath: string;
-  /** Where the browser came from, for the progress line: `--browser /x`, `ZINE_BROWSER=/x`, `system /usr/bin/chromium`, `embedded @sparticuz/chromium`. */
-  source: string;
-  /** The embedded build is chrome-headless-shell: it wants the old headless flag. */
-  embedded: boolean;
-}
-
-const SYSTEM_BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-const SYSTEM_BROWSER_DIRS = ['/usr/bin', '/usr/local/bin', '/snap/bin', '/opt/google/chrome'];
+export { resolveBrowser, type ResolvedBrowser } from './resolve-browser.ts';
 
 /** Lock-down flags for every launch: no background traffic, no profile state, deterministic font rendering. */
 export const LAUNCH_FLAGS = [
@@ -29,30 +20,6 @@ export const LAUNCH_FLAGS = [
   '--disable-quic',
   '--font-render-hinting=none',
 ];
-
-/** Pick the browser: `explicitPath` (the CLI's `--browser`), then `ZINE_BROWSER`, then a system Chromium, then the embedded one. */
-export async function resolveBrowser(explicitPath?: string, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedBrowser> {
-  if (explicitPath) return { executablePath: requireExecutable(explicitPath, '--browser'), source: `--browser ${explicitPath}`, embedded: false };
-  const fromEnv = env.ZINE_BROWSER;
-  if (fromEnv) return { executablePath: requireExecutable(fromEnv, 'ZINE_BROWSER'), source: `ZINE_BROWSER=${fromEnv}`, embedded: false };
-  const system = findSystemBrowser(env.PATH ?? '');
-  if (system) return { executablePath: system, source: `system ${system}`, embedded: false };
-  // Imported lazily: the package sets FONTCONFIG_PATH for its own fonts when loaded, which must not leak into a system browser.
-  const { default: chromium } = await import('@sparticuz/chromium');
-  return { executablePath: await chromium.executablePath(), source: 'embedded @sparticuz/chromium', embedded: true };
-}
-
-/** First executable system Chrome/Chromium on PATH or in the usual install folders. */
-export function findSystemBrowser(searchPath: string): string | undefined {
-  const dirs = [...searchPath.split(path.delimiter).filter(Boolean), ...SYSTEM_BROWSER_DIRS];
-  for (const name of SYSTEM_BROWSER_NAMES) {
-    for (const dir of dirs) {
-      const candidate = path.join(dir, name);
-      if (isExecutable(candidate)) return candidate;
-    }
-  }
-  return undefined;
-}
 
 export interface LaunchedBrowser {
   browser: Browser;
@@ -105,17 +72,3 @@ export function browserEnvironment(env: NodeJS.ProcessEnv, fontConfigFile: strin
   return result;
 }
 
-function requireExecutable(file: string, origin: string): string {
-  const absolute = path.resolve(file);
-  if (!isExecutable(absolute)) throw new Error(`${origin}: no executable browser at ${absolute}`);
-  return absolute;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -1,6 +1,6 @@
 // Soft hyphens in English text, decided at build time: Chromium has no hyphenation dictionaries of its own offline.
 import type { Element, Root } from 'hast';
-import hyphen from 'hyphen/en-us';
+import hyphen from 'hyphen/en-us/index.js';
 import { visitParents } from 'unist-util-visit-parents';
 
 /** Text in these is not prose, or (headings) is also the PDF's tags and bookmarks: never hyphenate it. */
