@@ -3,8 +3,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir } from '../bin/compiled-cli.js';
+import { prepareFontConfig } from '../fonts/fontconfig.ts';
 import { FONT_PACKAGES } from '../fonts/packages.ts';
+import { zineCacheDir } from '../paths/cache-dir.ts';
 import { resolveBrowser, type ResolvedBrowser } from '../print/resolve-browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,10 +31,21 @@ export async function doctorLines(browserPath?: string): Promise<DoctorLine[]> {
           { label: 'browser', value: `${browser.source}${browser.source.endsWith(browser.executablePath) ? '' : ` (${browser.executablePath})`}` },
           { label: 'browser version', value: await browserVersion(browser) },
         ]),
+    { label: 'font configuration', value: await fontConfiguration() },
     ...FONT_PACKAGES.map((font) => ({ label: `font ${font.family}`, value: packageNameAndVersion(font.folder) })),
     ...KEY_PACKAGES.map((name) => ({ label: name, value: packageVersion(path.join(ROOT, 'node_modules', name)) })),
-    { label: 'cache', value: cacheDir() },
+    { label: 'cache', value: zineCacheDir() },
   ];
+}
+
+/** The fontconfig file the browser is given (only zine's faces) and how many font files it lists. */
+async function fontConfiguration(): Promise<string> {
+  try {
+    const config = await prepareFontConfig(zineCacheDir());
+    return `${config.file} (${config.fonts.length} files of zine's own faces, no machine fonts)`;
+  } catch (error) {
+    return `cannot be written: ${(error as Error).message}`;
+  }
 }
 
 /** The report as printed: `label: value` lines, values aligned. */
