@@ -29,6 +29,14 @@ export const FONT_PACKAGES: FontPackage[] = [
     folder: packageFolder('@fontsource/noto-serif-sc'),
     stylesheets: ['400.css', '700.css'],
   },
+  {
+    // MathML's font (an OpenType MATH table). Its stylesheet's unicode-range says Latin only, though the file holds
+    // the whole font, so no stylesheet is linked: scripts/math/font.ts declares the face where a book has math.
+    family: 'Noto Sans Math',
+    id: 'noto-sans-math',
+    folder: packageFolder('@fontsource/noto-sans-math'),
+    stylesheets: [],
+  },
 ];
 
 function packageFolder(name: string): string {

@@ -4,7 +4,9 @@ import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
+import { readFile } from 'node:fs/promises';
 import { resizeImage } from '../images/resize.ts';
+import { hasMath, MATH_FONT_FILE, MATH_FONT_PATH, mathFontFace } from '../math/font.ts';
 import type { Book } from '../manuscript/book.ts';
 import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
@@ -53,6 +55,10 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
   const shown: ElementContent[] = [bookTitle, ...subtitle, contents, ...chapters, ...endnotes, ...colophon];
   const fonts = await htmlFonts(hastToString(h('div', shown)), `${book.slug}-fonts`);
   for (const [name, bytes] of fonts.files) files.set(name, bytes);
+  if (hasMath(shown)) {
+    files.set(`${book.slug}-fonts/${MATH_FONT_FILE}`, new Uint8Array(await readFile(MATH_FONT_PATH)));
+    fonts.css += `\n${mathFontFace(`${book.slug}-fonts/${MATH_FONT_FILE}`)}`;
+  }
   const html = fillTemplate(template, {
     lang: config.lang,
     title: config.title,

@@ -61,7 +61,9 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
     }),
   );
   const coverImage = cover && 'src' in cover ? images.get(cover.src) : undefined;
-  const book: Book = { config, root, slug: asciiSlug(config.title, 'zine'), chapters, images, cover: coverImage };
+  // A Pandoc title block's authors stand in for zine.yaml's when it names none.
+  const authors = config.authors.length > 0 ? config.authors : (compiled[0]?.file.data.titleBlock?.authors ?? []);
+  const book: Book = { config: { ...config, authors }, root, slug: asciiSlug(config.title, 'zine'), chapters, images, cover: coverImage };
   return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
 }
 
