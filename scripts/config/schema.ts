@@ -113,6 +113,10 @@ export const configSchema = z.strictObject({
   subjects: z.array(z.string().min(1)).default([]).describe('Subjects or keywords.'),
   cover: manuscriptPath.optional().describe('Cover image, relative to the manuscript folder; generated from the title when absent.'),
   chapters: z.array(manuscriptPath).min(1).describe('Chapter files in reading order, relative to the manuscript folder.'),
+  markdown: z
+    .enum(['extended', 'gfm'])
+    .default('extended')
+    .describe('Markdown dialect: extended (GFM plus Pandoc and kramdown habits: definition lists, H~2~O, ^[notes], {#ids}, ::: divs, | line blocks, math) or gfm (GitHub Flavored Markdown only: tildes and carets stay literal).'),
   print: printSchema.default(printSchema.parse({})),
   epub: epubSchema.default(epubSchema.parse({})),
   labels: labelsSchema.default({}),

@@ -11,6 +11,7 @@ import { rehypeEpubNotes } from './notes.ts';
 import { packageEpub, type PageSpec } from './package.ts';
 import { rehypeXhtmlCompat, toXhtmlFragment } from './xhtml.ts';
 import { repackEpub } from './zip.ts';
+import { hasMath } from '../math/font.ts';
 
 export { rehypeEpubNotes } from './notes.ts';
 
@@ -89,7 +90,7 @@ async function checkCover(cover: RenderEpubOptions['cover']) {
 
 function chapterPage(chapter: Chapter, filename: string, tree: Root, book: Record<string, unknown>): PageSpec {
   const itemId = `chapter-${filename.replace(/\.xhtml$/, '')}`;
-  return { kind: 'chapter', filename, itemId, title: chapter.title, lang: chapter.lang, dir: directionOf(chapter.lang), sectionId: chapter.id, content: '', body: toXhtmlFragment(tree), book };
+  return { kind: 'chapter', filename, itemId, title: chapter.title, lang: chapter.lang, dir: directionOf(chapter.lang), sectionId: chapter.id, content: '', body: toXhtmlFragment(tree), book, mathml: hasMath(tree) };
 }
 
 /** Which file holds each id: the chapter's own id (its `<section>`) and every id in its tree. */

@@ -23,6 +23,8 @@ export interface PageSpec extends Chapter {
   /** For chapters: the `<section>` id and the body as an XHTML fragment. */
   sectionId?: string;
   body?: string;
+  /** The body holds MathML: its manifest item says `properties="mathml"`. */
+  mathml?: boolean;
   /** Book-level values for the cover and title pages (title, subtitle, authors, rights, cover file). */
   book: Record<string, unknown>;
 }

@@ -69,6 +69,14 @@ export const FONT_PACKAGES: FontPackage[] = [
   { family: 'Noto Emoji', id: 'noto-emoji', folder: packageFolder('@fontsource/noto-emoji'), stylesheets: ['400.css'] },
   { family: 'Noto Sans Symbols 2', id: 'noto-sans-symbols-2', folder: packageFolder('@fontsource/noto-sans-symbols-2'), stylesheets: ['400.css'] },
   { family: 'Noto Sans Symbols', id: 'noto-sans-symbols', folder: packageFolder('@fontsource/noto-sans-symbols'), stylesheets: ['400.css'] },
+  {
+    // MathML's font (an OpenType MATH table). Its stylesheet's unicode-range says Latin only, though the file holds
+    // the whole font, so no stylesheet is linked: scripts/math/font.ts declares the face where a book has math.
+    family: 'Noto Sans Math',
+    id: 'noto-sans-math',
+    folder: packageFolder('@fontsource/noto-sans-math'),
+    stylesheets: [],
+  },
 ];
 
 function packageFolder(name: string): string {

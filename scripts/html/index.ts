@@ -3,7 +3,9 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
+import { readFile } from 'node:fs/promises';
 import { resizeImage } from '../images/resize.ts';
+import { hasMath, MATH_FONT_FILE, MATH_FONT_PATH, mathFontFace } from '../math/font.ts';
 import type { Book } from '../manuscript/book.ts';
 import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 import { directionOf, labelsFor, textRuns } from '../languages/index.ts';
@@ -58,6 +60,10 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
   const shown: ElementContent[] = [bookTitle, ...subtitle, contents, ...chapters, ...endnotes, ...colophon];
   const fonts = await htmlFonts(textRuns(h('div', shown), config.lang), `${book.slug}-fonts`);
   for (const [name, bytes] of fonts.files) files.set(name, bytes);
+  if (hasMath(shown)) {
+    files.set(`${book.slug}-fonts/${MATH_FONT_FILE}`, new Uint8Array(await readFile(MATH_FONT_PATH)));
+    fonts.css += `\n${mathFontFace(`${book.slug}-fonts/${MATH_FONT_FILE}`)}`;
+  }
   const html = fillTemplate(template, {
     lang: config.lang,
     dir: directionOf(config.lang),

@@ -8,6 +8,7 @@ import { inspectImage } from '../images/inspect.ts';
 import type { Book, Chapter, ImageAsset } from './book.ts';
 import { bookSlug, chapterIds } from './names.ts';
 import { numberChapterNotes } from './number-notes.ts';
+import type { MarkdownDialect } from './processor.ts';
 import { compileChapter, type CompiledChapter } from './read-chapter.ts';
 import { resolveImage } from './plugins/rehype-check-images.ts';
 import { reportError, reportWarning, type Place } from './report.ts';
@@ -36,7 +37,7 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   if (!config) return { files: [configFile] };
 
   const ids = chapterIds(config.chapters);
-  const compiled = await Promise.all(config.chapters.map((chapterPath, index) => readChapter(root, chapterPath, index, ids[index]!, loaded, cache)));
+  const compiled = await Promise.all(config.chapters.map((chapterPath, index) => readChapter(root, chapterPath, index, ids[index]!, config.markdown, loaded, cache)));
   const chapters: Chapter[] = [];
   const images = new Map<string, ImageAsset>();
   const uses: { src: string; path: string; file: VFile; place: Place }[] = [];
@@ -71,14 +72,16 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
     if (missing.length > 0) reportWarning(configFile, `\`${key}\`: ${missingGlyphReason(missing)}`, loaded.placeOf([key]), 'missing-glyph');
   }
   const coverImage = cover && 'src' in cover ? images.get(cover.src) : undefined;
-  const book: Book = { config, root, slug: bookSlug(config.title, config.identifier), chapters, images, cover: coverImage };
+  // A Pandoc title block's authors stand in for zine.yaml's when it names none.
+  const authors = config.authors.length > 0 ? config.authors : (compiled[0]?.file.data.titleBlock?.authors ?? []);
+  const book: Book = { config: { ...config, authors }, root, slug: bookSlug(config.title, config.identifier), chapters, images, cover: coverImage };
   return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
 }
 
 /** Rules of chapter path problems: a missing chapter and one that is not a file have their own. */
 const CHAPTER_RULES: Partial<Record<FileProblem, string>> = { missing: 'missing-chapter', 'not-a-file': 'unreadable-chapter' };
 
-async function readChapter(root: string, chapterPath: string, index: number, id: string, loaded: LoadedConfig, cache?: ChapterCache) {
+async function readChapter(root: string, chapterPath: string, index: number, id: string, markdown: MarkdownDialect, loaded: LoadedConfig, cache?: ChapterCache) {
   const place = loaded.placeOf(['chapters', index]);
   const resolved = resolveManuscriptFile(chapterPath, root, root);
   if (!('src' in resolved)) {
@@ -93,10 +96,10 @@ async function readChapter(root: string, chapterPath: string, index: number, id:
     reportError(loaded.file, `Chapter \`${chapterPath}\` cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, place, 'unreadable-chapter');
     return undefined;
   }
-  const hash = createHash('sha256').update(id).update('\0').update(bytes).digest('hex');
+  const hash = createHash('sha256').update(id).update('\0').update(markdown).update('\0').update(bytes).digest('hex');
   const cached = cache?.get(resolved.path);
   if (cached?.hash === hash) return cached.compiled;
-  const compiled = await compileChapter(resolved.path, { root, chapterId: id }, bytes);
+  const compiled = await compileChapter(resolved.path, { root, chapterId: id, markdown: markdown }, bytes);
   cache?.set(resolved.path, { hash, compiled });
   return compiled;
 }

@@ -1,7 +1,7 @@
 // `missing-glyph`: characters no bundled font can draw, reported where they stand, before any output prints a box.
 import type { Root, Text } from 'hast';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Coverage } from '../fonts/index.ts';
 import { scriptOf } from '../languages/script-of.ts';
@@ -9,7 +9,10 @@ import { reportWarning } from './report.ts';
 
 /** Warn on `file` for each text node of `tree` holding characters `covered` rejects: one message per node, naming them. */
 export function reportMissingGlyphs(tree: Root, file: VFile, covered: Coverage): void {
-  visit(tree, 'text', (node: Text) => {
+  visit(tree, (node) => {
+    // MathML is set in the math face (Noto Sans Math), whose whole font is served whatever its stylesheet says.
+    if (node.type === 'element' && node.tagName === 'math') return SKIP;
+    if (node.type !== 'text') return;
     const missing = new Map<string, number>();
     let offset = 0;
     for (const char of node.value) {

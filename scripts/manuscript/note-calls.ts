@@ -7,7 +7,7 @@ export function renderNoteCalls(tree: Root | Element, render: (number: number, o
   const seen = new Map<number, number>();
   visit(tree, 'element', (node, index, parent) => {
     const call = node.properties.dataNoteCall;
-    if (call === undefined || !parent || index === undefined) return;
+    if (node.tagName !== 'a' || call === undefined || !parent || index === undefined) return;
     const number = Number(call);
     const occurrence = (seen.get(number) ?? 0) + 1;
     seen.set(number, occurrence);

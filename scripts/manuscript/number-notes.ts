@@ -12,7 +12,7 @@ export function numberChapterNotes(tree: Root, contents: Map<string, ElementCont
   const notes: Note[] = [];
   visit(tree, 'element', (node) => {
     const identifier = node.properties.dataNoteCall;
-    if (typeof identifier !== 'string') return;
+    if (node.tagName !== 'a' || typeof identifier !== 'string') return;
     let number = numbers.get(identifier);
     if (number === undefined) {
       number = next + notes.length;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { ElementContent, Root } from 'hast';
 import { VFile } from 'vfile';
 import { decodeUtf8 } from './decode.ts';
-import { createChapterProcessor } from './processor.ts';
+import { createChapterProcessor, type ChapterProcessorOptions } from './processor.ts';
 import { reportError } from './report.ts';
 import type { UsedImage } from './plugins/rehype-check-images.ts';
 
@@ -17,7 +17,7 @@ export interface CompiledChapter {
 }
 
 /** Compile the chapter at `filePath`; `bytes` may be given when already read. Messages land on the returned file. */
-export async function compileChapter(filePath: string, options: { root: string; chapterId: string }, bytes?: Uint8Array): Promise<CompiledChapter> {
+export async function compileChapter(filePath: string, options: ChapterProcessorOptions, bytes?: Uint8Array): Promise<CompiledChapter> {
   const file = new VFile({ path: filePath, cwd: process.cwd() });
   const text = decodeUtf8(bytes ?? (await readFile(filePath)), file);
   if (text === undefined) return { file, tree: { type: 'root', children: [] }, images: new Map(), notes: new Map() };

@@ -16,7 +16,7 @@ export default function rehypeCollectNotes() {
     const definitions = new Map<string, ElementContent[]>();
     visit(tree, 'element', (node, index, parent) => {
       const identifier = node.properties.dataNoteDefinition;
-      if (typeof identifier !== 'string' || !parent || index === undefined) return;
+      if (node.tagName !== 'aside' || typeof identifier !== 'string' || !parent || index === undefined) return;
       if (!definitions.has(identifier)) definitions.set(identifier, trimWhitespace(node.children));
       // Take the line break before the note with it, so no blank text is left where notes stood.
       const before = parent.children[index - 1];
@@ -27,7 +27,7 @@ export default function rehypeCollectNotes() {
     const notes = new Map<string, ElementContent[]>();
     visit(tree, 'element', (node, index, parent) => {
       const identifier = node.properties.dataNoteCall;
-      if (typeof identifier !== 'string' || !parent || index === undefined) return;
+      if (node.tagName !== 'a' || typeof identifier !== 'string' || !parent || index === undefined) return;
       const content = definitions.get(identifier);
       if (content) {
         notes.set(identifier, content);

@@ -26,6 +26,7 @@ export default function remarkChapterMeta() {
     const frontmatter = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
     if (frontmatter) readFrontmatter(frontmatter.value, frontmatter.position, file, meta);
     const heading = tree.children.find((node) => node.type === 'heading');
+    meta.title ??= file.data.titleBlock?.title;
     if (heading && !meta.title) meta.title = toString(heading).trim();
     const content = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition');
     if (content.length === 0) reportError(file, 'Chapter is empty: write some text or remove it from `chapters` in zine.yaml', { line: 1, column: 1 }, 'empty-chapter');

@@ -1,5 +1,6 @@
-// Language tags for passages: `:span[文字]{lang=zh-Hans}` inline and `:::div{lang=ru}` blocks (remark-directive).
-// Any other directive is turned back into the text it was written as, so prose like "note:this" survives.
+// Language tags for passages: `:span[文字]{lang=zh-Hans}` inline and `:::div{lang=ru}` blocks (remark-directive);
+// a block `:::note` is a div of class `note`. Any other directive is turned back into the text it was written as,
+// so prose like "note:this" survives.
 import type { Root, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type {} from 'mdast-util-to-hast';
@@ -10,7 +11,7 @@ import { reportError } from '../report.ts';
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
-/** remark plugin: `span`/`div` directives with a `lang` attribute become elements with `lang` (and `dir` as written). */
+/** remark plugin: `span` directives with a `lang` attribute, and block directives, become elements (with `dir` as written). */
 export default function remarkLanguage() {
   return (tree: Root, file: VFile) => {
     visit(tree, (node, index, parent) => {
@@ -18,11 +19,15 @@ export default function remarkLanguage() {
       const directive = node as Directive;
       const lang = directive.attributes?.lang ?? undefined;
       const isLanguageDirective = (directive.name === 'span' && node.type === 'textDirective') || (directive.name === 'div' && node.type !== 'textDirective');
+      if (lang !== undefined && (isLanguageDirective || node.type === 'containerDirective')) checkLanguage(lang, directive, file);
+      if (node.type === 'containerDirective') {
+        directive.data = { hName: 'div', hProperties: { ...classedDiv(node), dir: passageDirection(directive, file) } };
+        return;
+      }
       if (!isLanguageDirective || lang === undefined) {
         if (parent && index !== undefined) parent.children.splice(index, 1, asWritten(directive, file) as never);
         return SKIP;
       }
-      if (!LANGUAGE_TAG.test(lang)) reportError(file, `\`${lang}\` is not a BCP 47 language tag (e.g. zh-Hans, ru, en-GB)`, directive.position, 'invalid-lang');
       directive.data = { hName: directive.name, hProperties: { lang, dir: passageDirection(directive, file) } };
     });
   };
@@ -34,6 +39,17 @@ function passageDirection(directive: Directive, file: VFile): string | undefined
   if (written === undefined || ['rtl', 'ltr', 'auto'].includes(written)) return written;
   reportError(file, `\`dir=${written}\` must be rtl, ltr or auto`, directive.position, 'invalid-dir');
   return undefined;
+}
+
+function checkLanguage(lang: string, directive: Directive, file: VFile) {
+  if (!LANGUAGE_TAG.test(lang)) reportError(file, `\`${lang}\` is not a BCP 47 language tag (e.g. zh-Hans, ru, en-GB)`, directive.position, 'invalid-lang');
+}
+
+/** A `:::name{#id .class lang=…}` block: `name` (unless `div`) and the classes as its classes. */
+function classedDiv(directive: ContainerDirective) {
+  const { id, class: classes, lang } = directive.attributes ?? {};
+  const className = [directive.name === 'div' ? [] : [directive.name], (classes ?? '').split(/\s+/)].flat().filter(Boolean);
+  return { ...(className.length > 0 ? { className } : {}), ...(id ? { dataZineId: id } : {}), ...(lang && LANGUAGE_TAG.test(lang) ? { lang } : {}) };
 }
 
 function asWritten(directive: Directive, file: VFile): Text {
