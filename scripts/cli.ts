@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBuilder, formatMessages, OUTPUT_NAMES, parseOutputList } from './build/index.ts';
 import { runImpose } from './commands/impose.ts';
-import { ImposeError } from './impose/index.ts';
+import { ImposeError, LAYOUT_NAMES, NUP_GRIDS, type LayoutName, type SheetChoice } from './impose/index.ts';
+import { MissingToolError } from './tools/run-tool.ts';
 import { loadBook } from './manuscript/index.ts';
 import { hasErrors } from './manuscript/report.ts';
 
@@ -12,8 +13,9 @@ const USAGE = `Usage:
   zine build [manuscript-dir] [--out dir] [--only ${OUTPUT_NAMES.join(',')}] [--browser path]
   zine check [manuscript-dir]
   zine watch [manuscript-dir] [--out dir] [--only html,pdf] [--browser path] [--port n]
-  zine impose <file.pdf> --layout booklet|minizine [--sheet auto|a4|letter|a3|a5] [--out file.pdf]
-              [--signature-sheets n] [--creep 0.5mm] [--guides]
+  zine impose <file.pdf> --layout booklet|minizine|quarter|cut-stack|nup [--sheet auto|a4|letter|a3|a5]
+              [--binding left|right] [--signature-sheets n|4-8] [--creep 0.5mm] [--per-side 4]
+              [--guides] [--preview] [--out file.pdf]
   zine --help | --version
 
 The manuscript folder defaults to ./manuscript, the output folder to ./build.
@@ -30,7 +32,10 @@ const OPTIONS = {
   sheet: { type: 'string' },
   'signature-sheets': { type: 'string' },
   creep: { type: 'string' },
+  binding: { type: 'string' },
+  'per-side': { type: 'string' },
   guides: { type: 'boolean' },
+  preview: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -81,21 +86,27 @@ async function runCheck(manuscriptDir: string): Promise<number> {
 
 async function imposeCommand(pdf: string | undefined, values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']): Promise<number> {
   if (!pdf) throw new UsageError('impose needs the PDF to impose');
-  if (values.layout !== 'booklet' && values.layout !== 'minizine') throw new UsageError('--layout must be booklet or minizine');
-  const sheet = values.sheet ?? 'auto';
-  if (!['auto', 'a4', 'letter', 'a3', 'a5'].includes(sheet)) throw new UsageError('--sheet must be auto, a4, letter, a3 or a5');
-  const signatureSheets = values['signature-sheets'] === undefined ? undefined : Number(values['signature-sheets']);
-  if (signatureSheets !== undefined && !(Number.isInteger(signatureSheets) && signatureSheets > 0)) throw new UsageError('--signature-sheets takes a whole number of sheets');
+  const layout = values.layout as LayoutName;
+  if (!LAYOUT_NAMES.includes(layout)) throw new UsageError(`--layout must be one of ${LAYOUT_NAMES.join(', ')}`);
+  const { sheet } = values;
+  if (sheet !== undefined && !['auto', 'a4', 'letter', 'a3', 'a5'].includes(sheet)) throw new UsageError('--sheet must be auto, a4, letter, a3 or a5');
+  const binding = values.binding ?? 'left';
+  if (binding !== 'left' && binding !== 'right') throw new UsageError('--binding must be left or right');
+  const perSide = values['per-side'] === undefined ? undefined : Number(values['per-side']);
+  if (perSide !== undefined && !(perSide in NUP_GRIDS)) throw new UsageError(`--per-side must be one of ${Object.keys(NUP_GRIDS).join(', ')}`);
   const written = await runImpose({
     pdf: path.resolve(pdf),
-    layout: values.layout,
-    sheet: sheet as 'auto',
+    layout,
+    sheet: sheet as SheetChoice | undefined,
+    binding,
     out: values.out && path.resolve(values.out),
-    signatureSheets,
+    signatureSheets: values['signature-sheets'],
     creep: values.creep,
+    perSide,
     guides: values.guides ?? false,
+    preview: values.preview ?? false,
   });
-  console.error(`zine: impose  ${path.relative(process.cwd(), written)}`);
+  for (const file of written) console.error(`zine: impose  ${path.relative(process.cwd(), file)}`);
   return 0;
 }
 
@@ -130,6 +141,6 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const usage = error instanceof UsageError || Boolean((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
     console.error(`zine: ${(error as Error).message}${usage ? `\n\n${USAGE}` : ''}`);
-    process.exitCode = usage || error instanceof ImposeError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 2 : 70;
+    process.exitCode = error instanceof MissingToolError ? 1 : usage || error instanceof ImposeError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 2 : 70;
   },
 );
