@@ -12,6 +12,7 @@ import { hasErrors } from './manuscript/report.ts';
 const USAGE = `Usage:
   zine build [manuscript-dir] [--out dir] [--only ${OUTPUT_NAMES.join(',')}] [--browser path]
   zine check [manuscript-dir]
+  zine preflight [manuscript-dir | file.pdf] [--out dir] [--browser path]
   zine watch [manuscript-dir] [--out dir] [--only html,pdf] [--browser path] [--port n]
   zine impose <file.pdf> --layout booklet|minizine|quarter|cut-stack|nup [--sheet auto|a4|letter|a3|a5]
               [--binding left|right] [--signature-sheets n|4-8] [--creep 0.5mm] [--per-side 4]
@@ -53,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
       return runBuild(manuscriptDir, path.resolve(values.out ?? 'build'), values.only, values.browser);
     case 'check':
       return runCheck(manuscriptDir);
+    case 'preflight':
+      return preflightCommand(manuscriptDir, path.resolve(values.out ?? 'build'), values.browser);
     case 'watch':
       return watchCommand(manuscriptDir, path.resolve(values.out ?? 'build'), values);
     case 'impose':
@@ -82,6 +85,16 @@ async function runCheck(manuscriptDir: string): Promise<number> {
   const { book, files } = await loadBook(manuscriptDir);
   process.stderr.write(formatMessages(files));
   return exitCodeFor(files, book === undefined);
+}
+
+/** `zine preflight`: what a print shop would send back, as messages; exit 1 when any is an error. */
+async function preflightCommand(target: string, outDir: string, browserPath: string | undefined): Promise<number> {
+  const { runPreflight } = await import('./preflight/index.ts');
+  const files = await runPreflight({ target, outDir, browserPath: browserPath && path.resolve(browserPath), log: (line) => console.error(`zine: ${line}`) });
+  process.stderr.write(formatMessages(files));
+  if (hasErrors(files)) return 1;
+  console.error('zine: preflight  ready to print');
+  return 0;
 }
 
 async function imposeCommand(pdf: string | undefined, values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']): Promise<number> {

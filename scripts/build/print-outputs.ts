@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { lengthToPoints } from '../config/length.ts';
 import { addPrintMarks, imposeLayout, imposeMinizine, parseSignatureSheets } from '../impose/index.ts';
 import type { Book } from '../manuscript/index.ts';
+import { pressPdf } from '../press/index.ts';
 import { renderPrintPdf } from '../print/index.ts';
 import { buildDate } from '../print/metadata.ts';
 import { SANDBOX_ORIGIN } from '../print/sandbox.ts';
@@ -59,4 +60,11 @@ export async function minizinePdf(context: OutputContext, wholePdf: () => Promis
 function chaptersIn(book: Book, range: string) {
   const [first, last = first] = range.split('-').map(Number) as [number, number?];
   return book.chapters.slice(first - 1, last);
+}
+
+/** The PDF/X for the press when `print.pdfx` asks for one (of the reading PDF, bleed and marks included). */
+export async function pressPdfOf(book: Book, printPdf: () => Promise<Uint8Array>): Promise<Uint8Array | undefined> {
+  const level = book.config.print.pdfx;
+  if (!level) return undefined;
+  return pressPdf(await readingPdf(book, await printPdf()), { level, title: book.config.title, date: buildDate() });
 }

@@ -7,7 +7,7 @@ import type { Book } from '../manuscript/index.ts';
 import { renderCoverImage, type PrintSession } from '../print/index.ts';
 import { buildDate } from '../print/metadata.ts';
 import { OUTPUT_NAMES, type OutputName } from './outputs.ts';
-import { bookletPdf, minizinePdf, readingPdf, renderPdf } from './print-outputs.ts';
+import { bookletPdf, minizinePdf, pressPdfOf, readingPdf, renderPdf } from './print-outputs.ts';
 import { writeFileAtomic, writeFileIfChanged } from './write-atomic.ts';
 
 export interface OutputContext {
@@ -21,7 +21,7 @@ export interface OutputContext {
   warn: (reason: string, needle: string | undefined, rule: string) => void;
 }
 
-const PRINT_FAMILY: readonly OutputName[] = ['pdf', 'booklet', 'minizine'];
+const PRINT_FAMILY: readonly OutputName[] = ['pdf', 'booklet', 'minizine', 'press'];
 
 /** Render `only` in a sensible order (the booklet and mini zine reuse the PDF); returns the outputs that failed. */
 export async function renderOutputs(context: OutputContext, only: readonly OutputName[]): Promise<{ output: OutputName; message: string }[]> {
@@ -36,6 +36,10 @@ export async function renderOutputs(context: OutputContext, only: readonly Outpu
     minizine: async () => {
       const minizine = await minizinePdf(context, printPdf, only !== OUTPUT_NAMES);
       return minizine && write(context, `${book.slug}-minizine.pdf`, minizine);
+    },
+    press: async () => {
+      const press = await pressPdfOf(book, printPdf);
+      return press && write(context, `${book.slug}-press.pdf`, press);
     },
     epub: () => writeEpub(context),
   };

@@ -56,6 +56,10 @@ export const printSchema = z
       .describe('Images in the PDF: colour, photocopy (greyscale, contrast for copiers) or halftone (black-and-white dots). EPUB and HTML keep colour.'),
     cropMarks: z.boolean().default(false).describe('Add crop marks and bleed to the reading PDF, for copy shops that trim.'),
     bleed: length.default('3mm').describe('Bleed around each page when `cropMarks` is on.'),
+    pdfx: z
+      .enum(['x1a', 'x4'])
+      .optional()
+      .describe('Also write `<slug>-press.pdf`, a PDF/X-1a or PDF/X-4 for offset printers (CMYK, made with Ghostscript: `apt-get install ghostscript`).'),
   })
   .describe('The print PDF.');
 

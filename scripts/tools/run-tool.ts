@@ -15,9 +15,9 @@ export interface ToolResult {
 }
 
 /** Run `program args` with `input` on stdin; rejects with MissingToolError when absent, or with its stderr on a failure. */
-export function runTool(program: string, args: string[], tool: { debianPackage: string; purpose: string; input?: Uint8Array }): Promise<ToolResult> {
+export function runTool(program: string, args: string[], tool: { debianPackage: string; purpose: string; input?: Uint8Array; environment?: Record<string, string> }): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...tool.environment } });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
