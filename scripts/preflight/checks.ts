@@ -1,6 +1,8 @@
 // The print shop's checks on a read PDF (pure): resolution, trim and binding margin, fonts, colour, blanks, RGB in PDF/X.
-import type { Binding } from '../impose/index.ts';
-import type { Box, PdfFacts, PdfPageFacts, PlacedImage } from './read-pdf.ts';
+import type { Binding, LayoutName } from '../impose/index.ts';
+import type { Box, PdfFacts, PdfPageFacts, PlacedImage, PlacedText } from './read-pdf.ts';
+
+const MM = 72 / 25.4;
 
 /** One problem found, with what locates it in the manuscript: a piece of its text, or the image painted. */
 export interface Finding {
@@ -20,6 +22,15 @@ export interface PageCheckOptions {
   greyscale: boolean;
 }
 
+/** What each layout's binding takes along the spine: a fold and staples little, side staples or glue more. */
+export const BINDING_MARGINS: Readonly<Record<LayoutName, number>> = {
+  booklet: 4 * MM,
+  quarter: 4 * MM,
+  minizine: 4 * MM,
+  'cut-stack': 10 * MM,
+  nup: 0,
+};
+
 /** Effective resolution below this is an error, below GOOD_PPI a warning. */
 export const MIN_PPI = 150;
 export const GOOD_PPI = 250;
@@ -27,7 +38,8 @@ export const GOOD_PPI = 250;
 export const TARGET_PPI = 300;
 /** Content within this of an edge is on it (Chromium's page sizes are rounded to a fraction of a point). */
 const TOLERANCE = 1;
-const MM = 72 / 25.4;
+/** Text shorter than this (a page number, say) is not looked for in the manuscript: it would be found anywhere. */
+const MIN_LOCATOR = 8;
 
 const millimetres = (points: number) => Math.round(points / MM);
 const mm = (points: number) => `${millimetres(points)} mm`;
@@ -76,35 +88,40 @@ function colourImage(page: PdfPageFacts): Finding {
 
 /** Text past the trim is cut off; so is an image past it, unless it runs on into the bleed (a full-bleed picture). */
 export function checkTrim(page: PdfPageFacts): Finding[] {
-  const texts = page.texts.flatMap(({ text, box }) => {
-    const past = overhang(box, page.trim);
-    return past > TOLERANCE ? [{ rule: 'past-trim', fatal: true, text, reason: `Text "${clip(text)}" runs ${mm(past)} past the trim on page ${page.number} and will be cut off` }] : [];
-  });
-  const images = page.images.flatMap((image) => {
-    const past = overhang(image.box, page.trim);
-    return past > TOLERANCE && !bleeds(image.box, page)
-      ? [{ rule: 'past-trim', fatal: true, image, reason: `Image runs ${mm(past)} past the trim on page ${page.number} without reaching the bleed: its edge will be cut unevenly` }]
-      : [];
-  });
-  return [...texts, ...images];
+  const texts = page.texts.filter(({ box }) => overhang(box, page.trim) > TOLERANCE);
+  const images = page.images.filter((image) => overhang(image.box, page.trim) > TOLERANCE && !bleeds(image.box, page));
+  return [
+    ...textFinding(texts, 'past-trim', true, (what, many) => `${what} ${many ? 'run' : 'runs'} past the trim on page ${page.number} and will be cut off`),
+    ...images.map((image) => ({
+      rule: 'past-trim',
+      fatal: true,
+      image,
+      reason: `Image runs ${mm(overhang(image.box, page.trim))} past the trim on page ${page.number} without reaching the bleed: its edge will be cut unevenly`,
+    })),
+  ];
 }
 
-/** Content in the strip along the spine that the fold, staples or glue take. */
+/** Content in the strip along the spine that the fold, staples or glue take (and not already past the trim). */
 export function checkBindingMargin(page: PdfPageFacts, options: PageCheckOptions): Finding[] {
+  if (options.bindingMargin <= 0) return [];
   const spineLeft = (page.number % 2 === 1) === (options.binding === 'left');
-  const intrusion = (box: Box) => (spineLeft ? page.trim.left + options.bindingMargin - box.left : box.right - (page.trim.right - options.bindingMargin));
+  const inMargin = (box: Box) =>
+    overhang(box, page.trim) <= TOLERANCE &&
+    (spineLeft ? page.trim.left + options.bindingMargin - box.left : box.right - (page.trim.right - options.bindingMargin)) > TOLERANCE;
   const where = `within ${mm(options.bindingMargin)} of the spine on page ${page.number}`;
-  const texts = page.texts.flatMap(({ text, box }) =>
-    intrusion(box) > TOLERANCE && overhang(box, page.trim) <= TOLERANCE
-      ? [{ rule: 'binding-margin', fatal: false, text, reason: `Text "${clip(text)}" is ${where}: it may disappear into the binding` }]
-      : [],
-  );
-  const images = page.images.flatMap((image) =>
-    intrusion(image.box) > TOLERANCE && overhang(image.box, page.trim) <= TOLERANCE
-      ? [{ rule: 'binding-margin', fatal: false, image, reason: `Image is ${where}: part of it may disappear into the binding` }]
-      : [],
-  );
-  return [...texts, ...images];
+  return [
+    ...textFinding(page.texts.filter(({ box }) => inMargin(box)), 'binding-margin', false, (what, many) => `${what} ${many ? 'are' : 'is'} ${where}: ${many ? 'they' : 'it'} may disappear into the binding`),
+    ...page.images.filter((image) => inMargin(image.box)).map((image) => ({ rule: 'binding-margin', fatal: false, image, reason: `Image is ${where}: part of it may disappear into the binding` })),
+  ];
+}
+
+/** One finding for the lines of a page that break a rule, located by the first line long enough to find in the manuscript. */
+function textFinding(texts: PlacedText[], rule: string, fatal: boolean, says: (what: string, many: boolean) => string): Finding[] {
+  if (texts.length === 0) return [];
+  const locator = texts.find(({ text }) => text.trim().length >= MIN_LOCATOR) ?? texts[0]!;
+  const many = texts.length > 1;
+  const what = many ? `${texts.length} lines of text (among them "${clip(locator.text)}")` : `Text "${clip(locator.text)}"`;
+  return [{ rule, fatal, reason: says(what, many), ...(locator.text.trim().length >= MIN_LOCATOR ? { text: locator.text } : {}) }];
 }
 
 /** How far `box` reaches past `limit` on its worst side (negative when inside). */

@@ -6,11 +6,10 @@ import sharp from 'sharp';
 import { VFile } from 'vfile';
 import { createBuilder } from '../build/index.ts';
 import type { OutputName } from '../build/outputs.ts';
-import { lengthToPoints } from '../config/length.ts';
 import { parseSignatureSheets, planLayout } from '../impose/index.ts';
 import { loadBook, type Book } from '../manuscript/index.ts';
 import { hasErrors, reportError, reportWarning } from '../manuscript/report.ts';
-import { checkPdf, fontNotEmbedded, type Finding } from './checks.ts';
+import { BINDING_MARGINS, checkPdf, fontNotEmbedded, type Finding } from './checks.ts';
 import { fontsNotEmbedded } from './font-embedding.ts';
 import { placeImages, placeText, type ManuscriptPlace } from './places.ts';
 import { claimsPdfx, pagesWithRgb } from './press-colour.ts';
@@ -23,9 +22,6 @@ export interface PreflightOptions {
   browserPath?: string;
   log: (line: string) => void;
 }
-
-/** The binding margin assumed for a PDF checked without its zine.yaml. */
-const STANDALONE_BINDING_MARGIN = (10 * 72) / 25.4;
 
 /** Every file with its findings (a build's own messages included); errors mean the zine is not ready to print. */
 export async function runPreflight(options: PreflightOptions): Promise<VFile[]> {
@@ -68,7 +64,7 @@ async function checkReadingPdf(book: Book, files: VFile[], pdf: Uint8Array): Pro
   const facts = await readPdfFacts(pdf);
   const findings = checkPdf(facts, {
     binding: book.config.booklet.binding,
-    bindingMargin: lengthToPoints(book.config.print.margins.inner)!,
+    bindingMargin: BINDING_MARGINS[book.config.booklet.layout],
     greyscale: book.config.print.tone !== 'colour',
   });
   const images = await placeImages(book, files, facts, async (file) => {
@@ -78,13 +74,15 @@ async function checkReadingPdf(book: Book, files: VFile[], pdf: Uint8Array): Pro
   for (const finding of findings) {
     const image = finding.image && images.get(finding.image.id);
     const place: ManuscriptPlace = image ?? (finding.text ? placeText(book, files, finding.text) : { file: files[0]! });
-    const reason = image ? finding.reason.replace(/^Image/, `Image \`${(image as { src?: string }).src}\``) : finding.reason;
-    report(place, { ...finding, reason });
+    const reason = image?.src ? finding.reason.replace(/^Image/, `Image \`${image.src}\``) : finding.reason;
+    report(place, { ...finding, reason }, files);
   }
 }
 
-function report({ file, place }: ManuscriptPlace, finding: Finding): void {
-  (finding.fatal ? reportError : reportWarning)(file, finding.reason, place, finding.rule);
+/** Attach `finding` to its file among `files` (the build's copies of the manuscript files, by path), at its place. */
+function report({ file, place }: ManuscriptPlace, finding: Finding, files: VFile[] = [file]): void {
+  const target = files.find((candidate) => candidate.path === file.path) ?? file;
+  (finding.fatal ? reportError : reportWarning)(target, finding.reason, place, finding.rule);
 }
 
 /** Blank pages the booklet's layout adds before the back cover: worth knowing before paying for them. */
@@ -107,7 +105,7 @@ async function preflightPdf(target: string): Promise<VFile[]> {
   const file = new VFile({ path: target });
   const bytes = new Uint8Array(await readFile(target));
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const findings = checkPdf(await readPdfFacts(bytes), { binding: 'left', bindingMargin: STANDALONE_BINDING_MARGIN, greyscale: false });
+  const findings = checkPdf(await readPdfFacts(bytes), { binding: 'left', bindingMargin: BINDING_MARGINS.booklet, greyscale: false });
   for (const finding of findings) report({ file }, finding);
   for (const font of fontsNotEmbedded(doc)) report({ file }, fontNotEmbedded(font));
   reportRgb(file, doc, path.basename(target));

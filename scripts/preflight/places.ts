@@ -10,6 +10,8 @@ import type { PdfFacts, PlacedImage } from './read-pdf.ts';
 export interface ManuscriptPlace {
   file: VFile;
   place?: Place;
+  /** The image's path as the manuscript writes it, when the place is an image's. */
+  src?: string;
 }
 
 interface BookImage extends ManuscriptPlace {
@@ -19,13 +21,15 @@ interface BookImage extends ManuscriptPlace {
 }
 
 /**
- * Match the PDF's images to the manuscript's, in reading order: the next manuscript image whose pixels have the same
- * shape (the print stage only scales them down). Images the manuscript does not name (none today) stay unmatched.
+ * Match the PDF's images to the manuscript's: the first image of page 1 is the cover (cropped to the cover's frame),
+ * then each image to the next manuscript image, in reading order, whose pixels have the same shape (the print stage
+ * only scales figures down). An image matching none keeps no place.
  */
 export async function placeImages(book: Book, files: VFile[], facts: PdfFacts, aspectOf: (path: string) => Promise<number>): Promise<Map<string, ManuscriptPlace>> {
-  const listed = bookImagesInOrder(book, files);
-  const candidates: BookImage[] = await Promise.all(listed.map(async (image) => ({ ...image, aspect: await aspectOf(book.images.get(image.src)!.path) })));
   const places = new Map<string, ManuscriptPlace>();
+  const coverImage = facts.pages[0]?.images[0];
+  if (book.cover && coverImage) places.set(coverImage.id, { src: book.cover.src, file: files[0]!, place: placeOfText([files[0]!], book.cover.src).place });
+  const candidates: BookImage[] = await Promise.all(figuresInOrder(book).map(async (image) => ({ ...image, aspect: await aspectOf(book.images.get(image.src)!.path) })));
   let next = 0;
   for (const image of facts.pages.flatMap((page) => page.images)) {
     if (places.has(image.id)) continue;
@@ -45,9 +49,8 @@ export function placeText(book: Book, files: VFile[], text: string): ManuscriptP
   return place ? { file: file!, place } : { file: files[0]! };
 }
 
-function bookImagesInOrder(book: Book, files: VFile[]): Array<Omit<BookImage, 'aspect'>> {
-  const cover = book.cover ? [{ src: book.cover.src, ...placeOfText([files[0]!], book.cover.src) }] : [];
-  const figures = book.chapters.flatMap((chapter) => {
+function figuresInOrder(book: Book): Array<Omit<BookImage, 'aspect'>> {
+  return book.chapters.flatMap((chapter) => {
     const found: Array<Omit<BookImage, 'aspect'>> = [];
     visit(chapter.tree, 'element', (node: Element) => {
       const src = node.tagName === 'img' ? node.properties.src : undefined;
@@ -55,7 +58,6 @@ function bookImagesInOrder(book: Book, files: VFile[]): Array<Omit<BookImage, 'a
     });
     return found;
   });
-  return [...cover, ...figures].map((image) => ({ ...image, file: image.file ?? files[0]! }));
 }
 
 function sameShape(aspect: number, image: PlacedImage): boolean {
