@@ -5,13 +5,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { OUTPUT_NAMES, parseOutputList } from './build/outputs.ts';
 import type { hasErrors } from './manuscript/report.ts';
+import type { LayoutName, SheetChoice } from './impose/index.ts';
 
 const USAGE = `Usage:
   zine build [manuscript-dir] [--out dir] [--only ${OUTPUT_NAMES.join(',')}] [--browser path]
   zine check [manuscript-dir]
+  zine preflight [manuscript-dir | file.pdf] [--out dir] [--browser path]
   zine watch [manuscript-dir] [--out dir] [--only html,pdf] [--browser path] [--port n]
-  zine impose <file.pdf> --layout booklet|minizine [--sheet auto|a4|letter|a3|a5] [--out file.pdf]
-              [--signature-sheets n] [--creep 0.5mm] [--guides]
+  zine impose <file.pdf> --layout booklet|minizine|quarter|cut-stack|nup [--sheet auto|a4|letter|a3|a5]
+              [--binding left|right] [--signature-sheets n|4-8] [--creep 0.5mm] [--per-side 4]
+              [--guides] [--preview] [--out file.pdf]
   zine doctor [--browser path]
   zine --help | --version
 
@@ -29,7 +32,10 @@ const OPTIONS = {
   sheet: { type: 'string' },
   'signature-sheets': { type: 'string' },
   creep: { type: 'string' },
+  binding: { type: 'string' },
+  'per-side': { type: 'string' },
   guides: { type: 'boolean' },
+  preview: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -47,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
       return runBuild(manuscriptDir, path.resolve(values.out ?? 'build'), values.only, values.browser);
     case 'check':
       return runCheck(manuscriptDir);
+    case 'preflight':
+      return preflightCommand(manuscriptDir, path.resolve(values.out ?? 'build'), values.browser);
     case 'watch':
       return watchCommand(manuscriptDir, path.resolve(values.out ?? 'build'), values);
     case 'impose':
@@ -82,24 +90,41 @@ async function runCheck(manuscriptDir: string): Promise<number> {
   return exitCodeFor(files, book === undefined, report);
 }
 
+/** `zine preflight`: what a print shop would send back, as messages; exit 1 when any is an error. */
+async function preflightCommand(target: string, outDir: string, browserPath: string | undefined): Promise<number> {
+  const [{ runPreflight }, { formatMessages }, { hasErrors }] = await Promise.all([import('./preflight/index.ts'), import('./build/format-messages.ts'), import('./manuscript/report.ts')]);
+  const files = await runPreflight({ target, outDir, browserPath: browserPath && path.resolve(browserPath), log: (line) => console.error(`zine: ${line}`) });
+  process.stderr.write(formatMessages(files));
+  if (hasErrors(files)) return 1;
+  console.error('zine: preflight  ready to print');
+  return 0;
+}
+
 async function imposeCommand(pdf: string | undefined, values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']): Promise<number> {
   if (!pdf) throw new UsageError('impose needs the PDF to impose');
-  if (values.layout !== 'booklet' && values.layout !== 'minizine') throw new UsageError('--layout must be booklet or minizine');
-  const sheet = values.sheet ?? 'auto';
-  if (!['auto', 'a4', 'letter', 'a3', 'a5'].includes(sheet)) throw new UsageError('--sheet must be auto, a4, letter, a3 or a5');
-  const signatureSheets = values['signature-sheets'] === undefined ? undefined : Number(values['signature-sheets']);
-  if (signatureSheets !== undefined && !(Number.isInteger(signatureSheets) && signatureSheets > 0)) throw new UsageError('--signature-sheets takes a whole number of sheets');
+  const { LAYOUT_NAMES, NUP_GRIDS } = await import('./impose/index.ts');
+  const layout = values.layout as LayoutName;
+  if (!LAYOUT_NAMES.includes(layout)) throw new UsageError(`--layout must be one of ${LAYOUT_NAMES.join(', ')}`);
+  const { sheet } = values;
+  if (sheet !== undefined && !['auto', 'a4', 'letter', 'a3', 'a5'].includes(sheet)) throw new UsageError('--sheet must be auto, a4, letter, a3 or a5');
+  const binding = values.binding ?? 'left';
+  if (binding !== 'left' && binding !== 'right') throw new UsageError('--binding must be left or right');
+  const perSide = values['per-side'] === undefined ? undefined : Number(values['per-side']);
+  if (perSide !== undefined && !(perSide in NUP_GRIDS)) throw new UsageError(`--per-side must be one of ${Object.keys(NUP_GRIDS).join(', ')}`);
   const { runImpose } = await import('./commands/impose.ts');
   const written = await runImpose({
     pdf: path.resolve(pdf),
-    layout: values.layout,
-    sheet: sheet as 'auto',
+    layout,
+    sheet: sheet as SheetChoice | undefined,
+    binding,
     out: values.out && path.resolve(values.out),
-    signatureSheets,
+    signatureSheets: values['signature-sheets'],
     creep: values.creep,
+    perSide,
     guides: values.guides ?? false,
+    preview: values.preview ?? false,
   });
-  console.error(`zine: impose  ${path.relative(process.cwd(), written)}`);
+  for (const file of written) console.error(`zine: impose  ${path.relative(process.cwd(), file)}`);
   return 0;
 }
 
@@ -141,7 +166,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const usage = error instanceof UsageError || Boolean((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
     console.error(`zine: ${(error as Error).message}${usage ? `\n\n${USAGE}` : ''}`);
-    // ImposeError is known by its name: recognising it must not load pdf-lib.
-    process.exitCode = usage || (error as Error).name === 'ImposeError' || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 2 : 70;
+    // Known by their names: recognising them must not load pdf-lib or the tools.
+    const name = (error as Error).name;
+    process.exitCode = name === 'MissingToolError' ? 1 : usage || name === 'ImposeError' || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 2 : 70;
   },
 );

@@ -1,6 +1,6 @@
 // The outputs a build can make, and what each needs.
-/** In build order: the booklet and mini zine reuse the PDF. */
-export const OUTPUT_NAMES = ['html', 'pdf', 'booklet', 'minizine', 'epub'] as const;
+/** In build order: the booklet, mini zine and press PDF reuse the PDF (the press PDF only when `print.pdfx` asks). */
+export const OUTPUT_NAMES = ['html', 'pdf', 'booklet', 'minizine', 'press', 'epub'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** Parse `--only html,pdf`; undefined when a name is unknown. */

@@ -2,8 +2,9 @@
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { lengthToPoints } from '../config/length.ts';
-import { addPrintMarks, imposeBooklet, imposeMinizine } from '../impose/index.ts';
+import { addPrintMarks, imposeLayout, imposeMinizine, parseSignatureSheets } from '../impose/index.ts';
 import type { Book } from '../manuscript/index.ts';
+import { pressPdf } from '../press/index.ts';
 import { renderPrintPdf } from '../print/index.ts';
 import { buildDate } from '../print/metadata.ts';
 import { SANDBOX_ORIGIN } from '../print/sandbox.ts';
@@ -27,10 +28,18 @@ export async function readingPdf(book: Book, pdf: Uint8Array): Promise<Uint8Arra
   return cropMarks ? addPrintMarks(pdf, { bleed: lengthToPoints(bleed), marks: true, date: buildDate() }) : pdf;
 }
 
-/** The saddle-stitched booklet of the (unmarked) PDF, as zine.yaml's `booklet` says. */
+/** The booklet of the (unmarked) PDF in the layout zine.yaml's `booklet` names (saddle stitch by default). */
 export function bookletPdf(book: Book, pdf: Uint8Array): Promise<Uint8Array> {
-  const { sheet, signatureSheets, creep } = book.config.booklet;
-  return imposeBooklet(pdf, { sheet, signatureSheets, creep: lengthToPoints(creep), date: buildDate() });
+  const { layout, sheet, binding, signatureSheets, creep, perSide } = book.config.booklet;
+  return imposeLayout(pdf, {
+    layout,
+    sheet,
+    binding,
+    signatureSheets: signatureSheets === undefined ? undefined : parseSignatureSheets(signatureSheets),
+    creep: lengthToPoints(creep),
+    perSide,
+    date: buildDate(),
+  });
 }
 
 /**
@@ -42,7 +51,7 @@ export async function minizinePdf(context: OutputContext, wholePdf: () => Promis
   const { chapters: range, sheet, guides } = book.config.minizine;
   const pdf = range ? await renderPdf(context, { ...book, chapters: chaptersIn(book, range) }) : await wholePdf();
   const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-  if (pages <= MINIZINE_PAGES) return imposeMinizine(pdf, { sheet, guides, date: buildDate() });
+  if (pages <= MINIZINE_PAGES) return imposeMinizine(pdf, { sheet, guides, binding: book.config.booklet.binding, date: buildDate() });
   if (range || requested)
     context.warn(`The mini zine needs at most ${MINIZINE_PAGES} pages, ${range ? `chapters ${range} make` : 'the zine has'} ${pages}: set \`minizine.chapters\` to fewer chapters`, undefined, 'minizine-too-long');
   return undefined;
@@ -51,4 +60,11 @@ export async function minizinePdf(context: OutputContext, wholePdf: () => Promis
 function chaptersIn(book: Book, range: string) {
   const [first, last = first] = range.split('-').map(Number) as [number, number?];
   return book.chapters.slice(first - 1, last);
+}
+
+/** The PDF/X for the press when `print.pdfx` asks for one (of the reading PDF, bleed and marks included). */
+export async function pressPdfOf(book: Book, printPdf: () => Promise<Uint8Array>): Promise<Uint8Array | undefined> {
+  const level = book.config.print.pdfx;
+  if (!level) return undefined;
+  return pressPdf(await readingPdf(book, await printPdf()), { level, title: book.config.title, date: buildDate() });
 }

@@ -17,7 +17,7 @@ export interface OutputContext {
   warn: (reason: string, needle: string | undefined, rule: string) => void;
 }
 
-const PRINT_FAMILY: readonly OutputName[] = ['pdf', 'booklet', 'minizine'];
+const PRINT_FAMILY: readonly OutputName[] = ['pdf', 'booklet', 'minizine', 'press'];
 
 /** Render `only` in a sensible order (the booklet and mini zine reuse the PDF); returns the outputs that failed. */
 export async function renderOutputs(context: OutputContext, only: readonly OutputName[]): Promise<{ output: OutputName; message: string }[]> {
@@ -33,6 +33,10 @@ export async function renderOutputs(context: OutputContext, only: readonly Outpu
     minizine: async () => {
       const minizine = await (await printOutputs()).minizinePdf(context, printPdf, only !== OUTPUT_NAMES);
       return minizine && write(context, `${book.slug}-minizine.pdf`, minizine);
+    },
+    press: async () => {
+      const press = await (await printOutputs()).pressPdfOf(book, printPdf);
+      return press && write(context, `${book.slug}-press.pdf`, press);
     },
     epub: () => writeEpub(context),
   };

@@ -56,6 +56,10 @@ export const printSchema = z
       .describe('Images in the PDF: colour, photocopy (greyscale, contrast for copiers) or halftone (black-and-white dots). EPUB and HTML keep colour.'),
     cropMarks: z.boolean().default(false).describe('Add crop marks and bleed to the reading PDF, for copy shops that trim.'),
     bleed: length.default('3mm').describe('Bleed around each page when `cropMarks` is on.'),
+    pdfx: z
+      .enum(['x1a', 'x4'])
+      .optional()
+      .describe('Also write `<slug>-press.pdf`, a PDF/X-1a or PDF/X-4 for offset printers (CMYK, made with Ghostscript: `apt-get install ghostscript`).'),
   })
   .describe('The print PDF.');
 
@@ -64,10 +68,19 @@ const sheet = z.enum(['auto', 'a4', 'letter', 'a3', 'a5']);
 export const bookletSchema = z
   .strictObject({
     sheet: sheet.default('auto').describe('Sheet to print on: auto (twice the page: A5 → A4, half-letter → letter, A6 → A5), a4, letter, a3, a5.'),
-    signatureSheets: z.int().min(1).optional().describe('Sheets per signature for thick zines (each folded separately, then stacked); default one signature.'),
+    layout: z
+      .enum(['booklet', 'quarter', 'cut-stack', 'nup'])
+      .default('booklet')
+      .describe('Layout of `<slug>-booklet.pdf`: booklet (two pages a side, fold in half), quarter (four quarter-size pages a side, cut once, fold), cut-stack (two a side, cut and stack, for side stapling), nup (proof sheets).'),
+    binding: z.enum(['left', 'right']).default('left').describe('Edge the zine is bound on: left, or right for right-to-left books (mirrors the booklet and the mini zine).'),
+    signatureSheets: z
+      .union([z.int().min(1), z.string().regex(/^[1-9]\d*-[1-9]\d*$/, 'expected a number of sheets or a range such as "4-8"')])
+      .optional()
+      .describe('Sheets per signature for thick zines (each folded separately, then stacked): a number, or a range such as "4-8" to pick the size that adds the fewest blank pages; default one signature.'),
+    perSide: z.literal([2, 4, 6, 8, 9, 16]).meta({ title: '2 \\| 4 \\| 6 \\| 8 \\| 9 \\| 16' }).default(4).describe('Pages on each side of a sheet for the nup layout: 2, 4, 6, 8, 9 or 16.'),
     creep: length.default('0mm').describe("Creep compensation: how far the innermost sheet's pages move toward the fold."),
   })
-  .describe('The saddle-stitched booklet.');
+  .describe('The booklet PDF: its layout, sheet, binding edge, signatures and creep.');
 
 export const minizineSchema = z
   .strictObject({

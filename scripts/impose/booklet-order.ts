@@ -22,9 +22,18 @@ export interface BookletSheet {
   creepShift: number;
 }
 
+/** Sheets per signature: a number (the last signature holds what is left), or a range to choose from. */
+export type SignatureSheets = number | SheetRange;
+
+/** Signatures of `min` to `max` sheets, all the same size, the size chosen to add the fewest blank pages. */
+export interface SheetRange {
+  min: number;
+  max: number;
+}
+
 export interface BookletPlanOptions {
   /** Sheets folded together in each signature; `undefined` makes one signature of all sheets. */
-  signatureSheets?: number;
+  signatureSheets?: SignatureSheets;
   /** Total creep in points: the innermost sheet of each signature shifts by this much. */
   creep?: number;
 }
@@ -71,6 +80,25 @@ export function signatureLengths(pageCount: number, sheetsPerSignature: number):
   return lengths;
 }
 
+/** `4` or `4-8` (as zine.yaml and `--signature-sheets` write it) as SignatureSheets; undefined when malformed. */
+export function parseSignatureSheets(value: number | string): SignatureSheets | undefined {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(String(value).trim());
+  if (!match) return undefined;
+  const min = Number(match[1]);
+  return match[2] === undefined ? min : { min, max: Number(match[2]) };
+}
+
+/**
+ * The signature size in `range` that pads `pageCount` pages with the fewest blanks when every signature has the same
+ * number of sheets; on a tie the larger size (fewer signatures to fold and sew).
+ */
+export function chooseSignatureSheets(pageCount: number, range: SheetRange): number {
+  const blanks = (sheets: number) => Math.ceil(pageCount / (4 * sheets)) * 4 * sheets - pageCount;
+  let best = range.max;
+  for (let sheets = range.max - 1; sheets >= range.min; sheets--) if (blanks(sheets) < blanks(best)) best = sheets;
+  return best;
+}
+
 /** Creep shift per sheet of one signature: outermost 0, innermost `creep`, linear in between. */
 export function creepOffsets(sheetCount: number, creep: number): number[] {
   if (sheetCount <= 1) return Array<number>(sheetCount).fill(0);
@@ -79,13 +107,9 @@ export function creepOffsets(sheetCount: number, creep: number): number[] {
 
 /** Every sheet of the booklet in print order, with the source page (or blank) on each half of each side. */
 export function planBooklet(pageCount: number, options: BookletPlanOptions = {}): BookletSheet[] {
-  const { signatureSheets, creep = 0 } = options;
-  if (signatureSheets !== undefined && (!Number.isInteger(signatureSheets) || signatureSheets < 1)) {
-    throw new ImposeError(`signatureSheets must be a whole number of sheets (1 or more), not ${signatureSheets}.`);
-  }
+  const { creep = 0 } = options;
   if (!Number.isFinite(creep) || creep < 0) throw new ImposeError(`creep must be 0 or more points, not ${creep}.`);
-  const sequence = padPageSequence(pageCount);
-  const lengths = signatureSheets === undefined ? [sequence.length] : signatureLengths(sequence.length, signatureSheets);
+  const { sequence, lengths } = signatureSequence(pageCount, options.signatureSheets);
   const sheets: BookletSheet[] = [];
   let start = 0;
   lengths.forEach((length, signature) => {
@@ -103,4 +127,31 @@ export function planBooklet(pageCount: number, options: BookletPlanOptions = {})
     start += length;
   });
   return sheets;
+}
+
+/** The padded reading order and the page count of each signature. */
+function signatureSequence(pageCount: number, signatureSheets: SignatureSheets | undefined): { sequence: Slot[]; lengths: number[] } {
+  if (signatureSheets === undefined) {
+    const sequence = padPageSequence(pageCount);
+    return { sequence, lengths: [sequence.length] };
+  }
+  if (typeof signatureSheets === 'number') {
+    checkSheetCount(signatureSheets);
+    const sequence = padPageSequence(pageCount);
+    return { sequence, lengths: signatureLengths(sequence.length, signatureSheets) };
+  }
+  checkSheetCount(signatureSheets.min);
+  checkSheetCount(signatureSheets.max);
+  if (signatureSheets.min > signatureSheets.max) {
+    throw new ImposeError(`A signature range runs from the smaller number to the larger, not ${signatureSheets.min}-${signatureSheets.max}.`);
+  }
+  const pages = 4 * chooseSignatureSheets(pageCount, signatureSheets);
+  const sequence = padBeforeBackCover(pageCount, Math.ceil(pageCount / pages) * pages);
+  return { sequence, lengths: Array<number>(sequence.length / pages).fill(pages) };
+}
+
+function checkSheetCount(sheets: number): void {
+  if (!Number.isInteger(sheets) || sheets < 1) {
+    throw new ImposeError(`signatureSheets must be a whole number of sheets (1 or more), not ${sheets}.`);
+  }
 }

@@ -48,19 +48,26 @@ export function landscape(size: Size): Size {
   return { width: Math.max(size.width, size.height), height: Math.min(size.width, size.height) };
 }
 
+/** The size turned to the orientation of `like` (portrait when `like` is taller than wide, else landscape). */
+export function orientedLike(size: Size, like: Size): Size {
+  const wide = landscape(size);
+  return like.height > like.width ? { width: wide.height, height: wide.width } : wide;
+}
+
 /**
- * The landscape sheet for a grid of `columns × rows` pages of `page` size. `auto` picks the named sheet whose
- * landscape size matches the grid (A5 pages two-up → A4, half-letter → Letter, A6 → A5), else the grid's exact size.
+ * The sheet for a grid of `columns × rows` pages of `page` size, turned like the grid (two A5 pages side by side
+ * want a landscape sheet, four A6 pages two by two a portrait one). `auto` picks the named sheet matching the grid
+ * (A5 pages two-up → A4, half-letter → Letter, A6 → A5), else the grid's exact size.
  */
 export function resolveSheet(choice: SheetChoice, page: Size, columns: number, rows: number): Size {
+  const grid = { width: page.width * columns, height: page.height * rows };
   if (choice !== 'auto') {
     const named = SHEET_SIZES[choice];
     if (!named) throw new ImposeError(`Unknown sheet "${String(choice)}"; use auto, ${Object.keys(SHEET_SIZES).join(', ')}.`);
-    return landscape(named);
+    return orientedLike(named, grid);
   }
-  const grid = { width: page.width * columns, height: page.height * rows };
   const match = Object.values(SHEET_SIZES)
-    .map(landscape)
+    .map((sheet) => orientedLike(sheet, grid))
     .find((sheet) => isClose(sheet.width, grid.width) && isClose(sheet.height, grid.height));
   return match ?? grid;
 }

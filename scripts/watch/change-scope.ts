@@ -6,8 +6,8 @@ import { isInside } from '../paths/is-inside.ts';
 /** Outputs each folder of templates/ feeds (the cover's CSS is shared by the print cover and the e-book cover). */
 const TEMPLATE_OUTPUTS: Record<string, readonly OutputName[]> = {
   html: ['html'],
-  print: ['pdf', 'booklet', 'minizine'],
-  cover: ['pdf', 'booklet', 'minizine', 'epub'],
+  print: ['pdf', 'booklet', 'minizine', 'press'],
+  cover: ['pdf', 'booklet', 'minizine', 'press', 'epub'],
   epub: ['epub'],
 };
 
