@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { lengthToPoints } from '../config/length.ts';
 import { addPrintMarks, imposeLayout, imposeMinizine, parseSignatureSheets } from '../impose/index.ts';
+import { bindingOf } from '../languages/index.ts';
 import type { Book } from '../manuscript/index.ts';
 import { pressPdf } from '../press/index.ts';
 import { renderPrintPdf } from '../print/index.ts';
@@ -34,7 +35,7 @@ export function bookletPdf(book: Book, pdf: Uint8Array): Promise<Uint8Array> {
   return imposeLayout(pdf, {
     layout,
     sheet,
-    binding,
+    binding: bindingOf(book.config.lang, binding),
     signatureSheets: signatureSheets === undefined ? undefined : parseSignatureSheets(signatureSheets),
     creep: lengthToPoints(creep),
     perSide,
@@ -51,7 +52,7 @@ export async function minizinePdf(context: OutputContext, wholePdf: () => Promis
   const { chapters: range, sheet, guides } = book.config.minizine;
   const pdf = range ? await renderPdf(context, { ...book, chapters: chaptersIn(book, range) }) : await wholePdf();
   const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-  if (pages <= MINIZINE_PAGES) return imposeMinizine(pdf, { sheet, guides, binding: book.config.booklet.binding, date: buildDate() });
+  if (pages <= MINIZINE_PAGES) return imposeMinizine(pdf, { sheet, guides, binding: bindingOf(book.config.lang, book.config.booklet.binding), date: buildDate() });
   if (range || requested)
     context.warn(`The mini zine needs at most ${MINIZINE_PAGES} pages, ${range ? `chapters ${range} make` : 'the zine has'} ${pages}: set \`minizine.chapters\` to fewer chapters`, undefined, 'minizine-too-long');
   return undefined;

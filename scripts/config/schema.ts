@@ -72,7 +72,7 @@ export const bookletSchema = z
       .enum(['booklet', 'quarter', 'cut-stack', 'nup'])
       .default('booklet')
       .describe('Layout of `<slug>-booklet.pdf`: booklet (two pages a side, fold in half), quarter (four quarter-size pages a side, cut once, fold), cut-stack (two a side, cut and stack, for side stapling), nup (proof sheets).'),
-    binding: z.enum(['left', 'right']).default('left').describe('Edge the zine is bound on: left, or right for right-to-left books (mirrors the booklet and the mini zine).'),
+    binding: z.enum(['left', 'right']).optional().describe('Edge the zine is bound on (mirrors the booklet and the mini zine); default from `lang`: right for a right-to-left book, else left.'),
     signatureSheets: z
       .union([z.int().min(1), z.string().regex(/^[1-9]\d*-[1-9]\d*$/, 'expected a number of sheets or a range such as "4-8"')])
       .optional()

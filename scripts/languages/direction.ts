@@ -7,6 +7,11 @@ const RTL_SCRIPTS = new Set(['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'ro
 
 export type Direction = 'ltr' | 'rtl';
 
+/** The edge a book is bound on: as written, else its language's: a right-to-left book opens from the right. */
+export function bindingOf(lang: string, written?: 'left' | 'right'): 'left' | 'right' {
+  return written ?? (directionOf(lang) === 'rtl' ? 'right' : 'left');
+}
+
 /** The direction `lang` is written in: its script subtag decides when it has one, else its language. */
 export function directionOf(lang: string): Direction {
   const [language = '', ...rest] = lang.toLowerCase().split('-');

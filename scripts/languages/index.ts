@@ -3,5 +3,5 @@ export { codeStack, fontStackCss, leadingFace, textStack } from './font-stacks.t
 export { scriptOf } from './script-of.ts';
 export { textRuns, type TextRun } from './text-runs.ts';
 export { facesUsed } from './used-faces.ts';
-export { directionOf, type Direction } from './direction.ts';
+export { bindingOf, directionOf, type Direction } from './direction.ts';
 export { labelsFor, type Labels } from './labels.ts';

@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import { createBuilder } from '../build/index.ts';
 import type { OutputName } from '../build/outputs.ts';
 import { parseSignatureSheets, planLayout } from '../impose/index.ts';
+import { bindingOf } from '../languages/index.ts';
 import { loadBook, type Book } from '../manuscript/index.ts';
 import { hasErrors, reportError, reportWarning } from '../manuscript/report.ts';
 import { BINDING_MARGINS, checkPdf, fontNotEmbedded, type Finding } from './checks.ts';
@@ -63,7 +64,7 @@ async function isUpToDate(pdf: string, book: Book, files: VFile[]): Promise<bool
 async function checkReadingPdf(book: Book, files: VFile[], pdf: Uint8Array): Promise<void> {
   const facts = await readPdfFacts(pdf);
   const findings = checkPdf(facts, {
-    binding: book.config.booklet.binding,
+    binding: bindingOf(book.config.lang, book.config.booklet.binding),
     bindingMargin: BINDING_MARGINS[book.config.booklet.layout],
     greyscale: book.config.print.tone !== 'colour',
   });
