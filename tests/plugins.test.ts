@@ -120,3 +120,9 @@ test('notes are numbered continuously across chapters', async () => {
   assert.equal(book!.chapters[1]!.lang, 'zh-Hans');
   assert.equal(book!.slug, 'a-minimal-zine');
 });
+
+test("dollar amounts stay text (Pandoc's rule), real inline math is math", async () => {
+  const { html } = await compile('# Money\n\nIt reached £3.1 billion ($4.3 billion). Assets tripled to $1.47 billion ($453.5 million).\n\nAnd $x^2$ is math, $$y$$ too.\n');
+  assert.ok(html.includes('($4.3 billion). Assets tripled to $1.47 billion ($453.5 million).'), html);
+  assert.equal((html.match(/<math/g) ?? []).length, 2, html);
+});

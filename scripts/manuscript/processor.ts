@@ -27,6 +27,7 @@ import remarkInlineNotes from './plugins/remark-inline-notes.ts';
 import remarkLanguage from './plugins/remark-language.ts';
 import remarkLineBlocks from './plugins/remark-line-blocks.ts';
 import remarkSubSuper from './plugins/remark-sub-super.ts';
+import remarkPandocDollars from './plugins/remark-pandoc-dollars.ts';
 import remarkTitleBlock from './plugins/remark-title-block.ts';
 import remarkTypography from './plugins/remark-typography.ts';
 import rehypeImpliedDirection from './plugins/rehype-implied-direction.ts';
@@ -45,6 +46,7 @@ export interface ChapterProcessorOptions {
 const EXTENSIONS: PluggableList = [
   remarkDefinitionList,
   remarkMath,
+  remarkPandocDollars,
   remarkAttributes,
   remarkCarryAttributes,
   remarkTitleBlock,
