@@ -336,16 +336,27 @@ describe('pieces', () => {
     assert.match(shared.session.label, /^(embedded @sparticuz\/chromium|system \S+|ZINE_BROWSER=\S+) \((HeadlessChrome|Chrome|Chromium)\/\d+/);
   });
 
-  test('hyphenates English text only, never headings or code', () => {
+  test('hyphenates each language by its own patterns, never headings, code, Chinese or Hindi', () => {
     const tree: Root = {
       type: 'root',
-      children: [h('h1', 'Extraordinary'), h('p', ['Extraordinary ', h('code', 'extraordinary')]), h('p', { lang: 'zh-Hans' }, 'Extraordinary 中文')],
+      children: [
+        h('h1', 'Extraordinary'),
+        h('p', ['Extraordinary ', h('code', 'extraordinary')]),
+        h('p', { lang: 'zh-Hans' }, 'Extraordinary 中文'),
+        h('p', { lang: 'ru' }, 'достоинстве'),
+        h('p', { lang: 'de-CH' }, 'Menschenrechte'),
+        h('p', { lang: 'el' }, 'αξιοπρέπεια'),
+        h('p', { lang: 'hi' }, 'स्वतन्त्रता'),
+      ],
     };
     rehypeHyphenate({ lang: 'en' })(tree);
-    assert.deepEqual(
-      tree.children.map((node) => hastToString(node as never)),
-      ['Extraordinary', 'Ex\u00adtra\u00ador\u00addi\u00adnary extraordinary', 'Extraordinary 中文'],
-    );
+    const texts = tree.children.map((node) => hastToString(node as never));
+    assert.deepEqual(texts.slice(0, 3), ['Extraordinary', 'Ex\u00adtra\u00ador\u00addi\u00adnary extraordinary', 'Extraordinary 中文']);
+    for (const [index, word] of [[3, 'достоинстве'], [4, 'Menschenrechte'], [5, 'αξιοπρέπεια']] as const) {
+      assert.ok(texts[index]!.includes('\u00ad'), `${word} is hyphenated: ${texts[index]}`);
+      assert.equal(texts[index]!.replace(/\u00ad/g, ''), word);
+    }
+    assert.equal(texts[6], 'स्वतन्त्रता', 'Devanagari is not hyphenated');
   });
 
   test('turns the first call of a note into a footnote span, later calls into plain numbers', () => {

@@ -1,29 +1,25 @@
-// Soft hyphens in English text, decided at build time: Chromium has no hyphenation dictionaries of its own offline.
+// Soft hyphens by language, decided at build time: Chromium has no hyphenation dictionaries of its own offline.
 import type { Element, Root } from 'hast';
-import hyphen from 'hyphen/en-us/index.js';
 import { visitParents } from 'unist-util-visit-parents';
+import { hyphenatorFor, type Hyphenator } from '../languages/index.ts';
 
 /** Text in these is not prose, or (headings) is also the PDF's tags and bookmarks: never hyphenate it. */
 const SKIP_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Insert U+00AD into every text node whose language (nearest `lang`, else `options.lang`) is English. */
+/** Insert U+00AD into every text node whose language (nearest `lang`, else `options.lang`) has hyphenation patterns. */
 export function rehypeHyphenate(options: { lang: string }) {
   return (tree: Root) => {
     visitParents(tree, 'text', (node, ancestors) => {
       const elements = ancestors.filter((ancestor): ancestor is Element => ancestor.type === 'element');
       if (elements.some((element) => SKIP_TAGS.has(element.tagName))) return;
       const lang = [...elements].reverse().find((element) => typeof element.properties.lang === 'string')?.properties.lang;
-      if (!isEnglish(typeof lang === 'string' ? lang : options.lang)) return;
-      node.value = hyphenateWords(node.value);
+      const hyphenator = hyphenatorFor(typeof lang === 'string' ? lang : options.lang);
+      if (hyphenator) node.value = hyphenateWords(node.value, hyphenator);
     });
   };
 }
 
-function isEnglish(lang: string): boolean {
-  return /^en(-|$)/i.test(lang);
-}
-
 /** Hyphenate word by word; URLs and e-mail addresses are left whole (the hyphenator would also treat `<…>` as markup). */
-function hyphenateWords(text: string): string {
-  return text.replace(/[^\s<>]+/g, (word) => (/[/@:]|\d/.test(word) ? word : hyphen.hyphenateSync(word, { minWordLength: 6 })));
+function hyphenateWords(text: string, hyphenator: Hyphenator): string {
+  return text.replace(/[^\s<>]+/g, (word) => (/[/@:]|\d/.test(word) ? word : hyphenator.hyphenateSync(word, { minWordLength: 6 })));
 }
