@@ -31,7 +31,8 @@ function zine(args: string[]): Promise<{ status: number | null; stdout: string; 
   return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) })));
 }
 
-const compiled = () => readdirSync(cache).sort();
+/** The compiled versions (and any half-written one), named by their key; the cache holds the font configuration too. */
+const compiled = () => readdirSync(cache).filter((name) => /^[0-9a-f]{16}/.test(name)).sort();
 const packagesIn = (modules: string[]) => new Set(modules.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []));
 const HEAVY = ['puppeteer', 'puppeteer-core', 'pdf-lib', 'epub-gen-memory', 'pagedjs', 'chokidar', '@sparticuz/chromium'];
 

@@ -14,14 +14,15 @@ export interface MissingFromPdf {
 
 /**
  * In the page, after layout: the text each page shows (content and footnote areas; running heads and page numbers
- * are generated content and appear in the PDF only).
+ * are generated content and appear in the PDF only), math left out.
  */
 export function readLaidOutPageTexts(): string[] {
   return [...document.querySelectorAll<HTMLElement>('.pagedjs_page')].map((page) => {
     let text = '';
     const walker = document.createTreeWalker(page.querySelector('.pagedjs_area')!, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement!.checkVisibility()) text += node.nodeValue ?? '';
+      // MathML is drawn with glyph variants (stretched operators, large integrals) that have no Unicode of their own.
+      if (node.parentElement!.checkVisibility() && !node.parentElement!.closest('math')) text += node.nodeValue ?? '';
     }
     return text;
   });
