@@ -7,6 +7,7 @@ import { visit } from 'unist-util-visit';
 import { resizeImage } from '../images/resize.ts';
 import type { Book } from '../manuscript/book.ts';
 import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
+import { chapterAnchor } from '../manuscript/names.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
 import { htmlFonts } from './fonts.ts';
 import { endnotesSection, linkNoteCalls } from './notes.ts';
@@ -35,14 +36,14 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
     }),
   );
   const chapters = book.chapters.map((chapter) => {
-    const section = h('section.chapter', { id: chapter.id, lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, structuredClone(chapter.tree).children) as Element;
+    const section = h('section.chapter', { id: chapterAnchor(chapter), lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, structuredClone(chapter.tree).children) as Element;
     linkNoteCalls(section);
     pointImagesAt(section, targets);
     return section;
   });
   const contents = h('nav.contents', { ariaLabelledby: 'contents-title', role: 'doc-toc' }, [
     h('h2', { id: 'contents-title' }, 'Contents'),
-    h('ol', book.chapters.map((chapter) => h('li', { lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, h('a', { href: `#${chapter.id}` }, chapter.title)))),
+    h('ol', book.chapters.map((chapter) => h('li', { lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, h('a', { href: `#${chapterAnchor(chapter)}` }, chapter.title)))),
   ]);
   const { config } = book;
   const colophon = [config.rights, config.publisher, `Published ${config.date}.`].filter(Boolean).map((line) => h('p', line!));

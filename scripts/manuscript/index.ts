@@ -6,11 +6,13 @@ import { VFile } from 'vfile';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { inspectImage } from '../images/inspect.ts';
 import type { Book, Chapter, ImageAsset } from './book.ts';
+import { uniqueBookIds } from './book-ids.ts';
+import { resolveBookLinks } from './book-links.ts';
 import { asciiSlug, chapterIds } from './names.ts';
 import { numberChapterNotes } from './number-notes.ts';
 import { compileChapter, type CompiledChapter } from './read-chapter.ts';
 import { resolveImage } from './plugins/rehype-check-images.ts';
-import { reportError, type Place } from './report.ts';
+import { reportError, reportWarning, type Place } from './report.ts';
 import { resolveManuscriptFile, type FileProblem } from './resolve-file.ts';
 
 export type { Book, Chapter, ImageAsset, Note } from './book.ts';
@@ -34,10 +36,19 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   if (!config) return { files: [configFile] };
 
   const ids = chapterIds(config.chapters);
-  const compiled = await Promise.all(config.chapters.map((chapterPath, index) => readChapter(root, chapterPath, index, ids[index]!, loaded, cache)));
+  const listedBefore = new Set<string>();
+  const compiled = await Promise.all(
+    config.chapters.map((chapterPath, index) => {
+      const key = path.posix.normalize(chapterPath);
+      if (!listedBefore.has(key)) return listedBefore.add(key) && readChapter(root, chapterPath, index, loaded, cache);
+      reportError(configFile, `Chapter \`${chapterPath}\` is listed twice in \`chapters\``, loaded.placeOf(['chapters', index]), 'duplicate-chapter');
+      return undefined;
+    }),
+  );
   const chapters: Chapter[] = [];
   const images = new Map<string, ImageAsset>();
   const uses: { src: string; path: string; file: VFile; place: Place }[] = [];
+  const titlePlaces: Place[] = [];
   for (const [index, chapter] of compiled.entries()) {
     if (!chapter) continue;
     const id = ids[index]!;
@@ -46,9 +57,12 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
     file.messages.push(...chapter.file.messages);
     const tree = structuredClone(chapter.tree);
     const notes = numberChapterNotes(tree, chapter.notes, 1 + chapters.reduce((count, done) => count + done.notes.length, 0));
-    chapters.push({ id, file, title: chapter.title ?? id, lang: chapter.lang ?? config.lang, tree, notes });
+    chapters.push({ id, file, title: chapter.title ?? titleFromFileName(config.chapters[index]!), lang: chapter.lang ?? config.lang, tree, notes });
+    titlePlaces.push(chapter.titlePlace);
     for (const [src, used] of chapter.images) uses.push({ src, path: used.path, file, place: used.position });
   }
+  resolveBookLinks(chapters, uniqueBookIds(chapters));
+  reportSharedTitles(chapters, titlePlaces);
   const cover = config.cover ? resolveImage(config.cover, root, root) : undefined;
   if (cover && 'src' in cover) uses.push({ ...cover, file: configFile, place: loaded.placeOf(['cover']) });
   else if (cover) reportError(configFile, `\`cover\`: ${cover.reason}`, loaded.placeOf(['cover']), cover.rule);
@@ -64,10 +78,26 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
 }
 
+/** A chapter without a heading is titled after its file: `03-a-spring_day.md` → "A spring day". */
+function titleFromFileName(chapterPath: string): string {
+  const stem = chapterPath.split('/').pop()!.replace(/\.[^.]*$/, '').replace(/^[\d\s._-]+(?=\D)/, '').replace(/[-_]+/g, ' ').trim();
+  return stem.charAt(0).toUpperCase() + stem.slice(1);
+}
+
+/** Contents entries that read the same cannot be told apart: warn at each later chapter's title. */
+function reportSharedTitles(chapters: readonly Chapter[], places: readonly Place[]) {
+  const first = new Map<string, Chapter>();
+  chapters.forEach((chapter, index) => {
+    const earlier = first.get(chapter.title);
+    if (!earlier) first.set(chapter.title, chapter);
+    else reportWarning(chapter.file, `Chapter title \`${chapter.title}\` is also the title of \`${path.basename(earlier.file.path)}\`: give one a front matter \`title\``, places[index], 'duplicate-title');
+  });
+}
+
 /** Rules of chapter path problems: a missing chapter and one that is not a file have their own. */
 const CHAPTER_RULES: Partial<Record<FileProblem, string>> = { missing: 'missing-chapter', 'not-a-file': 'unreadable-chapter' };
 
-async function readChapter(root: string, chapterPath: string, index: number, id: string, loaded: LoadedConfig, cache?: ChapterCache) {
+async function readChapter(root: string, chapterPath: string, index: number, loaded: LoadedConfig, cache?: ChapterCache) {
   const place = loaded.placeOf(['chapters', index]);
   const resolved = resolveManuscriptFile(chapterPath, root, root);
   if (!('src' in resolved)) {
@@ -82,10 +112,10 @@ async function readChapter(root: string, chapterPath: string, index: number, id:
     reportError(loaded.file, `Chapter \`${chapterPath}\` cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, place, 'unreadable-chapter');
     return undefined;
   }
-  const hash = createHash('sha256').update(id).update('\0').update(bytes).digest('hex');
+  const hash = createHash('sha256').update(bytes).digest('hex');
   const cached = cache?.get(resolved.path);
   if (cached?.hash === hash) return cached.compiled;
-  const compiled = await compileChapter(resolved.path, { root, chapterId: id }, bytes);
+  const compiled = await compileChapter(resolved.path, { root }, bytes);
   cache?.set(resolved.path, { hash, compiled });
   return compiled;
 }

@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { noteHandlers } from './plugins/note-handlers.ts';
+import rehypeChapterTitle from './plugins/rehype-chapter-title.ts';
 import rehypeCheckImages from './plugins/rehype-check-images.ts';
 import rehypeCollectNotes from './plugins/rehype-collect-notes.ts';
 import rehypeFigures from './plugins/rehype-figures.ts';
@@ -19,8 +20,8 @@ import remarkLanguage from './plugins/remark-language.ts';
 import remarkTypography from './plugins/remark-typography.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
-/** A processor for chapters of the manuscript in `root`; `chapterId` prefixes heading ids. */
-export function createChapterProcessor(options: { root: string; chapterId: string }) {
+/** A processor for chapters of the manuscript in `root`; heading ids are GitHub slugs, unique in the chapter. */
+export function createChapterProcessor(options: { root: string }) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
@@ -36,6 +37,7 @@ export function createChapterProcessor(options: { root: string; chapterId: strin
     .use(rehypeCheckImages, { root: options.root })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeFigures)
-    .use(rehypeHeadingIds, { chapterId: options.chapterId })
+    .use(rehypeChapterTitle)
+    .use(rehypeHeadingIds)
     .use(rehypeCollectNotes);
 }

@@ -4,6 +4,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Book, Chapter } from '../manuscript/book.ts';
+import { chapterAnchor } from '../manuscript/names.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
 import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
@@ -23,10 +24,7 @@ export function contentsLabel(lang: string): string {
   return CONTENTS_LABEL[lang.split('-')[0]!.toLowerCase()] ?? CONTENTS_LABEL.en!;
 }
 
-/** The id of a chapter's section: what the contents link to. */
-export function chapterAnchor(chapter: Chapter): string {
-  return `zine-chapter-${chapter.id}`;
-}
+export { chapterAnchor } from '../manuscript/names.ts';
 
 /** The complete print document; `imageUrl` maps a manuscript image `src` to the URL the sandbox serves it at. */
 export async function buildPrintDocument(book: Book, imageUrl: (src: string) => string | undefined): Promise<string> {
@@ -65,7 +63,8 @@ function contentsSection(book: Book): Element {
 function chapterSection(chapter: Chapter): Element {
   const tree = structuredClone(chapter.tree);
   rehypePrintFootnotes({ notes: chapter.notes, lang: chapter.lang })(tree);
-  return h('section.chapter', { id: chapterAnchor(chapter), lang: chapter.lang }, tree.children as ElementContent[]);
+  // The running head comes from the chapter's title, not from whichever heading lands first on a page (print.css).
+  return h('section.chapter', { id: chapterAnchor(chapter), lang: chapter.lang, dataRunningHead: chapter.title }, tree.children as ElementContent[]);
 }
 
 /** Point each `<img>` of a known manuscript image at its downsampled print copy. */

@@ -1,22 +1,24 @@
-// Heading ids unique across the book and valid everywhere (XHTML too): the chapter id, then an ASCII slug.
+// Heading ids as GitHub makes them (`## Scope` → `scope`, `scope-1` on repeat), so the usual `[see](#scope)` works.
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import GithubSlugger, { slug } from 'github-slugger';
 import { visit } from 'unist-util-visit';
-import { asciiSlug } from '../names.ts';
+import { RESERVED_ID } from '../names.ts';
 
 const HEADING = /^h[1-6]$/;
 
-/** rehype plugin: give every heading `id="<chapterId>-<slug>"`, numbered when the slug repeats or is not ASCII. */
-export default function rehypeHeadingIds(options: { chapterId: string }) {
+/**
+ * rehype plugin: give every heading GitHub's slug of its text as `id`. Ids unique within the chapter only: the book
+ * (`book-ids.ts`) prefixes those another chapter uses too. A slug that is empty or could clash with zine's own ids
+ * (`zine-…`, `note-3`) becomes `section`, numbered like any repeat.
+ */
+export default function rehypeHeadingIds() {
   return (tree: Root) => {
-    const used = new Set<string>();
+    const slugger = new GithubSlugger();
     visit(tree, 'element', (node) => {
       if (!HEADING.test(node.tagName)) return;
-      const base = `${options.chapterId}-${asciiSlug(toString(node), 'section')}`;
-      let id = base;
-      for (let count = 2; used.has(id); count++) id = `${base}-${count}`;
-      used.add(id);
-      node.properties.id = id;
+      const plain = slug(toString(node));
+      node.properties.id = slugger.slug(plain === '' || RESERVED_ID.test(plain) ? 'section' : plain);
     });
   };
 }
