@@ -25,7 +25,7 @@ export function resolveBookLinks(chapters: readonly IdChapter[], idMaps: readonl
       const hash = href.indexOf('#');
       const filePart = (hash < 0 ? href : href.slice(0, hash)).replace(/\?.*$/, '');
       const fragment = hash < 0 ? '' : decode(href.slice(hash + 1));
-      if (filePart === '' && fragment === '') return;
+      if (filePart === '' && fragment === '') return unlink(node, chapter, 'Link has no target: its text is kept without the link', 'empty-link');
       const target = filePart === '' ? index : byPath.get(path.resolve(path.dirname(chapter.file.path), decode(filePart)));
       if (target === undefined) return unlink(node, chapter, `Link \`${href}\` points to a file that is not a chapter of the book: its text is kept without the link`, 'link-outside-book');
       const id = fragment === '' ? chapterAnchor(chapters[target]!) : findId(fragment, target, filePart === '', idMaps, bookIds);

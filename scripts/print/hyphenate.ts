@@ -23,7 +23,13 @@ function isEnglish(lang: string): boolean {
   return /^en(-|$)/i.test(lang);
 }
 
+/**
+ * A soft hyphen between the letters of a ligature (`ef-fect`, `of-fice`) ends up inside the ligature glyph's text in the
+ * PDF (`f\u00adf`), which text extraction garbles: no break there.
+ */
+const IN_LIGATURE = /(?<=f)\u00ad(?=[fil])/g;
+
 /** Hyphenate word by word; URLs and e-mail addresses are left whole (the hyphenator would also treat `<…>` as markup). */
 function hyphenateWords(text: string): string {
-  return text.replace(/[^\s<>]+/g, (word) => (/[/@:]|\d/.test(word) ? word : hyphen.hyphenateSync(word, { minWordLength: 6 })));
+  return text.replace(/[^\s<>]+/g, (word) => (/[/@:]|\d/.test(word) ? word : hyphen.hyphenateSync(word, { minWordLength: 6 }).replace(IN_LIGATURE, '')));
 }

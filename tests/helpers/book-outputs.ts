@@ -94,20 +94,22 @@ function joinLines(items: readonly PdfLine[]): PdfLine[] {
     const key = [...byBaseline.keys()].find((y) => Math.abs(y - item.y) < 1) ?? item.y;
     byBaseline.set(key, [...(byBaseline.get(key) ?? []), item]);
   }
-  return [...byBaseline.values()].map((line) => {
+  // A line's right edge is its last visible item's: pdf.js gives a flex gap's space the whole gap as width.
+  return [...byBaseline.values()].filter((line) => line.some((item) => item.text.trim() !== '')).map((line) => {
     const sorted = [...line].sort((a, b) => a.x - b.x);
-    return { text: sorted.map((item) => item.text).join(''), x: sorted[0]!.x, y: sorted[0]!.y, right: Math.max(...sorted.map((item) => item.right)) };
+    return { text: sorted.map((item) => item.text).join(''), x: sorted[0]!.x, y: sorted[0]!.y, right: Math.max(...sorted.filter((item) => item.text.trim() !== '').map((item) => item.right)) };
   });
 }
 
-/** Words of `text`, folded so the PDF's text layer and the manuscript compare: ligatures, apostrophes, soft hyphens, case. */
+/** `text` folded so the PDF's text layer and the manuscript compare: ligatures, soft hyphens, case; only letters and digits. */
+export function foldText(text: string): string {
+  return text.normalize('NFKC').replace(/[\u00ad\u200b]/g, '').toLowerCase();
+}
+
+/** Words of `text` (runs of letters and digits, two or more), folded. */
 export function words(text: string): string[] {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u00ad\u200b]/g, '')
-    .replace(/[\u02bc\u2018\u2019]/g, "'")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}']+/u)
+  return foldText(text)
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter((word) => word.length > 1);
 }
 
