@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { selectAll } from 'hast-util-select';
 import { describeProblems, epubcheck } from './helpers/epubcheck.ts';
-import { elements } from './helpers/epub-reader.ts';
+import { toString } from 'hast-util-to-string';
+import { elements, textOf } from './helpers/epub-reader.ts';
 import { buildBook, contentsTitles, deadEpubLinks, deadHtmlLinks, deadPdfLinks, htmlScrollWidths, problemLines, type BuiltBook, type PdfPage } from './helpers/book-outputs.ts';
 import { copyFixture, runZine } from './helpers/fixture.ts';
 import { sharePrintSession } from './helpers/print-session.ts';
@@ -28,6 +29,7 @@ test('build succeeds; manuscript problems are reported at their place, and zine 
   const expected = [
     'manuscript/README.md:5:46  warning  Link `#no-such-place` points to no heading or id in the book: its text is kept without the link  dead-link',
     'manuscript/docs/02-scope.md:10:1  warning  The id `twice` is used twice in this chapter: the second one is dropped, links go to the first  duplicate-id',
+    'manuscript/docs/02-scope.md:30:78  warning  Remote image `https://example.com/badge.svg` is left out: copy the file into the manuscript folder  remote-image',
     'manuscript/03-untitled_part.md:1:1  warning  Chapter has no heading: its file name is used as its title  missing-heading',
   ];
   assert.deepEqual(book.problems, expected);
@@ -104,6 +106,35 @@ describe('links and ids', () => {
   test('the EPUB with a raw figure (caption then <br>s), a repeated id, an old anchor and digit-first slugs passes EPUBCheck', async () => {
     const report = await epubcheck(book.epubBytes);
     assert.deepEqual([report.checker.nFatal, report.checker.nError, report.checker.nWarning], [0, 0, 0], describeProblems(report));
+  });
+});
+
+describe('images', () => {
+  test('a remote image left out leaves its alt text, so its link keeps a name', () => {
+    const badge = selectAll('a[href="https://example.com/ci"]', book.html);
+    assert.deepEqual(badge.map((link) => toString(link)), ['build status']);
+    const epubBadge = elements(book.epub.xml('OEBPS/02-scope.xhtml'), 'a').filter((link) => link.attributes.href === 'https://example.com/ci');
+    assert.deepEqual(epubBadge.map((link) => textOf(link)), ['build status']);
+  });
+
+  test('the author’s width holds in the EPUB, its height follows', () => {
+    const sized = elements(book.epub.xml('OEBPS/02-scope.xhtml'), 'img').find((image) => image.attributes.alt === 'A sized dot')!;
+    assert.deepEqual([sized.attributes.width, sized.attributes.height], ['20', '15']);
+  });
+
+  test('HTML edition: an image in a sentence is text-sized, a sized one keeps its width, a small one is not upscaled', async () => {
+    const page = await shared.session.browser.newPage();
+    try {
+      await page.setViewport({ width: 390, height: 800 });
+      await page.goto(`file://${book.htmlPath}`, { waitUntil: 'load' });
+      const sizes = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('img')].map((image) => [image.alt, [Math.round(image.getBoundingClientRect().width), Math.round(image.getBoundingClientRect().height)]])));
+      const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('section.chapter p')!).fontSize));
+      assert.ok(sizes['dot icon']![1]! <= Math.ceil(fontSize * 1.2), `inline image ${sizes['dot icon']} at text size ${fontSize}`);
+      assert.deepEqual(sizes['A sized dot'], [20, 15]);
+      assert.deepEqual(sizes['A dot'], [40, 30], 'a 40 px picture stays 40 px wide');
+    } finally {
+      await page.close();
+    }
   });
 });
 
