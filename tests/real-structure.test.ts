@@ -107,6 +107,12 @@ describe('links and ids', () => {
     const report = await epubcheck(book.epubBytes);
     assert.deepEqual([report.checker.nFatal, report.checker.nError, report.checker.nWarning], [0, 0, 0], describeProblems(report));
   });
+
+  test('EPUB note back links are named for what they do and underlined (not told apart by place alone)', () => {
+    const backLinks = elements(book.epub.xml('OEBPS/01-readme.xhtml'), 'a').filter((link) => link.attributes.role === 'doc-backlink');
+    assert.deepEqual(backLinks.map((link) => link.attributes['aria-label']), ['Back to the text of note 1', 'Back to the text of note 2']);
+    assert.match(book.epub.text('OEBPS/style.css'), /a\.note-number \{\s*text-decoration: underline;/);
+  });
 });
 
 describe('images', () => {
