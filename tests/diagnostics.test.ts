@@ -83,14 +83,20 @@ test('usage errors exit 2 with the usage text', () => {
   assert.ok(!existsSync(path.join(tmpdir(), 'never')));
 });
 
-test('an output warning repeated in the text is said once, at its first place', () => {
+test('dead links are said once each, at their own place, by check as by build (no output repeats them)', () => {
   const dir = copyFixture('minimal');
-  edit(path.join(dir, '01-first.md'), (text) => `${text}\n[a](#nowhere) [b](#nowhere) [c](#nowhere)\n`);
+  edit(path.join(dir, '01-first.md'), (text) => `${text}\n[a](#nowhere) [b](#nowhere) [c](other.md)\n`);
   const out = mkdtempSync(path.join(tmpdir(), 'zine-out-'));
-  const result = runZine(['build', dir, '--out', out, '--only', 'epub'], path.dirname(dir));
-  assert.equal(result.status, 0, result.stderr);
-  const warnings = result.stderr.split('\n').filter((line) => /warning\s+Link `#nowhere` points to nothing/.test(line));
-  assert.deepEqual(warnings.map((line) => line.split(/\s+/)[0]), ['manuscript/01-first.md:13:5']);
+  const build = runZine(['build', dir, '--out', out, '--only', 'epub,html'], path.dirname(dir));
+  const check = runZine(['check', dir], path.dirname(dir));
+  assert.equal(build.status, 0, build.stderr);
+  for (const result of [build, check]) {
+    const warnings = result.stderr.split('\n').filter((line) => /warning\s+Link `/.test(line));
+    assert.deepEqual(
+      warnings.map((line) => [line.split(/\s+/)[0], line.trim().split(/\s+/).pop()]),
+      [['manuscript/01-first.md:13:1', 'dead-link'], ['manuscript/01-first.md:13:15', 'dead-link'], ['manuscript/01-first.md:13:29', 'link-outside-book']],
+    );
+  }
 });
 
 test('watch on a port already in use exits 2 with a clear message', async () => {

@@ -172,7 +172,7 @@ describe('the PDF', () => {
 
 test('`markdown: gfm` reads tildes, carets and dollars literally; a TeX error is a diagnostic at its place', async () => {
   const source = 'Water is H~2~O, 2^10^, a note^[inline] and $x$.\n\nApple\n:   fruit\n\nBad: $\\frac{1$ here.\n';
-  const compile = (markdown: 'gfm' | 'extended') => compileChapter('/tmp/chapter.md', { root: '/tmp', chapterId: 'ch', markdown }, new TextEncoder().encode(source));
+  const compile = (markdown: 'gfm' | 'extended') => compileChapter('/tmp/chapter.md', { root: '/tmp', markdown }, new TextEncoder().encode(source));
   const gfm = await compile('gfm');
   const html = (tree: HastRoot) => toString(tree);
   assert.equal(selectAll('dl, sup, math', gfm.tree).length, 0);

@@ -309,11 +309,13 @@ test('epub-edge: a note called twice gets two noterefs with distinct ids and one
   assert.equal(elements(first, 'aside').length, 2);
 });
 
-test('epub-edge: links into another chapter name its file; dead links are reported and unlinked', () => {
+test('epub-edge: links into another chapter name its file; dead links are reported at their place and unlinked', () => {
   const second = edge.epub.xml('OEBPS/02-chapter-2.xhtml');
   assert.equal(elements(second, 'html')[0]!.attributes['xml:lang'], 'zh-Hans');
-  assert.ok(elements(second, 'a').some((link) => link.attributes.href === '01-first.xhtml#first-first-steps'));
-  assert.deepEqual(edge.reports.map((report) => report.src), ['#nowhere', 'notes.pdf']);
+  assert.ok(elements(second, 'a').some((link) => link.attributes.href === '01-first.xhtml#first-steps'));
+  const linkWarnings = edge.book.chapters[0]!.file.messages.filter((message) => /^(dead-link|link-outside-book)$/.test(message.ruleId ?? ''));
+  assert.deepEqual(linkWarnings.map((message) => [message.ruleId, message.line, message.column]), [['dead-link', 4, 3], ['link-outside-book', 4, 55]]);
+  assert.deepEqual(edge.reports, [], 'the manuscript stage left the EPUB nothing to drop');
   const first = edge.epub.xml('OEBPS/01-first.xhtml');
   const dead = elements(first, 'a').filter((link) => ['dead link', 'a file the e-book lacks'].includes(textOf(link)));
   assert.deepEqual(dead.map((link) => link.attributes.href), [undefined, undefined]);

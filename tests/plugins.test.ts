@@ -14,7 +14,7 @@ import { copyFixture } from './helpers/fixture.ts';
 
 async function compile(markdown: string, root = tmpdir()) {
   const filePath = path.join(root, 'chapter.md');
-  const chapter = await compileChapter(filePath, { root, chapterId: 'ch' }, new TextEncoder().encode(markdown));
+  const chapter = await compileChapter(filePath, { root }, new TextEncoder().encode(markdown));
   return { ...chapter, html: toHtml(chapter.tree) };
 }
 
@@ -75,11 +75,13 @@ test('footnote problems: undefined call is an error, unused and duplicate defini
   assert.ok(rules.some((rule) => rule.startsWith('nested-footnote:warning:3')), rules.join(' '));
 });
 
-test('heading ids are prefixed with the chapter id, ASCII and unique', async () => {
-  const { html } = await compile('# Hello World\n\n## Hello World\n\n## 中文\n');
-  assert.match(html, /<h1 id="ch-hello-world">/);
-  assert.match(html, /<h2 id="ch-hello-world-2">/);
-  assert.match(html, /<h2 id="ch-section">/);
+test('heading ids are GitHub slugs, unique in the chapter, never one of zine\'s own ids', async () => {
+  const { html } = await compile('# Hello World\n\n## Hello World\n\n## 中文\n\n## Note 1\n\n## !!!\n');
+  assert.match(html, /<h1 id="hello-world">/);
+  assert.match(html, /<h2 id="hello-world-1">/);
+  assert.match(html, /<h2 id="中文">/);
+  assert.match(html, /<h2 id="section">/);
+  assert.match(html, /<h2 id="section-1">/);
 });
 
 test('raw HTML is sanitised: no scripts, handlers or remote frames', async () => {

@@ -71,8 +71,11 @@ export function rehypeEpubImages(options: { images: ReadonlyMap<string, EpubImag
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      const { alt } = node.properties;
-      node.properties = { src: image.href, alt: typeof alt === 'string' ? alt : '', width: image.width, height: image.height };
+      const { alt, width } = node.properties;
+      // The author's `width="250"` holds (never wider than the file); the height follows it.
+      const wanted = Number(width);
+      const shown = Number.isFinite(wanted) && wanted > 0 && wanted < image.width ? Math.round(wanted) : image.width;
+      node.properties = { src: image.href, alt: typeof alt === 'string' ? alt : '', width: shown, height: Math.round((image.height * shown) / image.width) };
     });
   };
 }

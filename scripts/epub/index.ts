@@ -4,8 +4,9 @@ import sharp from 'sharp';
 import { directionOf, labelsFor } from '../languages/index.ts';
 import type { Book, Chapter } from '../manuscript/book.ts';
 import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
+import { chapterAnchor } from '../manuscript/names.ts';
 import { collectImageSources, encodeImages, everyImageHasAlt, rehypeEpubImages } from './images.ts';
-import { collectIds, rehypeEpubLinks } from './links.ts';
+import { collectIds, rehypeEpubLinks, xmlSafeIds } from './links.ts';
 import { epubMetadata } from './metadata.ts';
 import { rehypeEpubNotes } from './notes.ts';
 import { packageEpub, type PageSpec } from './package.ts';
@@ -32,6 +33,7 @@ export async function renderEpub(book: Book, options: RenderEpubOptions): Promis
   const files = chapterFileNames(book.chapters);
   const trees = book.chapters.map((chapter) => structuredClone(chapter.tree));
   trees.forEach((tree, index) => rehypeEpubNotes({ notes: book.chapters[index]!.notes })(tree));
+  xmlSafeIds(trees);
   const targets = linkTargets(book.chapters, trees, files);
   trees.forEach((tree, index) => rehypeEpubLinks({ file: files[index]!, targets, report })(tree));
 
@@ -90,14 +92,14 @@ async function checkCover(cover: RenderEpubOptions['cover']) {
 
 function chapterPage(chapter: Chapter, filename: string, tree: Root, book: Record<string, unknown>): PageSpec {
   const itemId = `chapter-${filename.replace(/\.xhtml$/, '')}`;
-  return { kind: 'chapter', filename, itemId, title: chapter.title, lang: chapter.lang, dir: directionOf(chapter.lang), sectionId: chapter.id, content: '', body: toXhtmlFragment(tree), book, mathml: hasMath(tree) };
+  return { kind: 'chapter', filename, itemId, title: chapter.title, lang: chapter.lang, dir: directionOf(chapter.lang), sectionId: chapterAnchor(chapter), content: '', body: toXhtmlFragment(tree), book, mathml: hasMath(tree) };
 }
 
 /** Which file holds each id: the chapter's own id (its `<section>`) and every id in its tree. */
 function linkTargets(chapters: readonly Chapter[], trees: readonly Root[], files: readonly string[]): Map<string, string> {
   const targets = new Map<string, string>();
   chapters.forEach((chapter, index) => {
-    for (const id of [chapter.id, ...collectIds(trees[index]!)]) if (!targets.has(id)) targets.set(id, files[index]!);
+    for (const id of [chapterAnchor(chapter), ...collectIds(trees[index]!)]) if (!targets.has(id)) targets.set(id, files[index]!);
   });
   return targets;
 }

@@ -10,6 +10,33 @@ export interface EpubLinksOptions {
   report: (reason: string, src?: string) => void;
 }
 
+/** An ASCII XML name: what every reading system and EPUBCheck accept as an id and a fragment. */
+const XML_ID = /^[A-Za-z_][A-Za-z0-9._-]*$/;
+
+/**
+ * XHTML ids must be XML names: a GitHub slug may start with a digit (`1-scope`) or hold other scripts (`中文`).
+ * Such ids become `id-1-scope` or `id-<n>` in every chapter of the e-book, and `#` links follow them.
+ */
+export function xmlSafeIds(trees: readonly Root[]) {
+  const ids = new Set(trees.flatMap(collectIds));
+  const renamed = new Map<string, string>();
+  for (const id of ids) {
+    if (XML_ID.test(id)) continue;
+    let safe = /^[A-Za-z0-9._-]+$/.test(id) ? `id-${id}` : `id-${renamed.size + 1}`;
+    for (let count = 2; ids.has(safe); count++) safe = `id-${renamed.size + 1}-${count}`;
+    ids.add(safe);
+    renamed.set(id, safe);
+  }
+  if (renamed.size === 0) return;
+  for (const tree of trees) {
+    visit(tree, 'element', (node) => {
+      const { id, href } = node.properties;
+      if (typeof id === 'string' && renamed.has(id)) node.properties.id = renamed.get(id);
+      if (typeof href === 'string' && href.startsWith('#')) node.properties.href = `#${renamed.get(decodeFragment(href.slice(1))) ?? href.slice(1)}`;
+    });
+  }
+}
+
 /** Every `id` in `tree`. */
 export function collectIds(tree: Root): string[] {
   const ids: string[] = [];

@@ -36,7 +36,8 @@ function noteRef(number: number, occurrence: number): Element {
 }
 
 function footnote(note: Note): Element {
-  const backLink = h('a', { role: 'doc-backlink', href: `#${noteRefId(note.number)}`, className: ['note-number'] }, String(note.number));
+  // Named for what it does: a screen reader would otherwise announce only "1".
+  const backLink = h('a', { role: 'doc-backlink', href: `#${noteRefId(note.number)}`, className: ['note-number'], ariaLabel: `Back to the text of note ${note.number}` }, String(note.number));
   const content = structuredClone(note.content);
   const first = content[0];
   if (first?.type === 'element' && first.tagName === 'p') first.children.unshift(backLink, { type: 'text', value: '. ' });

@@ -9,6 +9,7 @@ import { hasMath, MATH_FONT_FILE, MATH_FONT_PATH, mathFontFace } from '../math/f
 import type { Book } from '../manuscript/book.ts';
 import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 import { directionOf, labelsFor, textRuns } from '../languages/index.ts';
+import { chapterAnchor } from '../manuscript/names.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
 import { htmlFonts } from './fonts.ts';
 import { endnotesSection, linkNoteCalls } from './notes.ts';
@@ -40,7 +41,7 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
     const dir = directionOf(chapter.lang);
     const section = h(
       'section.chapter',
-      { id: chapter.id, lang: chapter.lang === book.config.lang ? undefined : chapter.lang, dir: dir === directionOf(book.config.lang) ? undefined : dir },
+      { id: chapterAnchor(chapter), lang: chapter.lang === book.config.lang ? undefined : chapter.lang, dir: dir === directionOf(book.config.lang) ? undefined : dir },
       structuredClone(chapter.tree).children,
     ) as Element;
     linkNoteCalls(section);
@@ -49,7 +50,7 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
   });
   const contents = h('nav.contents', { ariaLabelledby: 'contents-title', role: 'doc-toc' }, [
     h('h2', { id: 'contents-title' }, labelsFor(book.config.lang, book.config.labels).contents),
-    h('ol', book.chapters.map((chapter) => h('li', { lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, h('a', { href: `#${chapter.id}` }, chapter.title)))),
+    h('ol', book.chapters.map((chapter) => h('li', { lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, h('a', { href: `#${chapterAnchor(chapter)}` }, chapter.title)))),
   ]);
   const { config } = book;
   const colophon = [config.rights, config.publisher, `Published ${config.date}.`].filter(Boolean).map((line) => h('p', line!));

@@ -24,14 +24,15 @@ export interface Chapter {
   id: string;
   /** The source file, with its messages. */
   file: VFile;
-  /** The chapter title as plain text (its first heading). */
+  /** The chapter title as plain text: front matter `title`, else the first heading of the highest level, else from the file name. */
   title: string;
   /** BCP 47 language of the chapter (front matter `lang`, else the book's). */
   lang: string;
   /**
    * The chapter body as hast: a `<section>` per chapter is added by each output. Figures are
    * `<figure><img src alt><figcaption>`; note calls are `<a data-note-call="N">` with no children, to be
-   * rendered by each output (pop-up, page-foot or endnote); headings carry ids prefixed with the chapter id.
+   * rendered by each output (pop-up, page-foot or endnote); headings carry GitHub's slugs as ids, unique in the
+   * book (`book-ids.ts`), and in-book links are `#id` fragments of the one book (`book-links.ts`).
    */
   tree: HastRoot;
   /** Notes called in this chapter, in order. */

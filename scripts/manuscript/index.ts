@@ -6,6 +6,8 @@ import { VFile } from 'vfile';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { inspectImage } from '../images/inspect.ts';
 import type { Book, Chapter, ImageAsset } from './book.ts';
+import { uniqueBookIds } from './book-ids.ts';
+import { resolveBookLinks } from './book-links.ts';
 import { bookSlug, chapterIds } from './names.ts';
 import { numberChapterNotes } from './number-notes.ts';
 import type { MarkdownDialect } from './processor.ts';
@@ -37,10 +39,19 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   if (!config) return { files: [configFile] };
 
   const ids = chapterIds(config.chapters);
-  const compiled = await Promise.all(config.chapters.map((chapterPath, index) => readChapter(root, chapterPath, index, ids[index]!, config.markdown, loaded, cache)));
+  const listedBefore = new Set<string>();
+  const compiled = await Promise.all(
+    config.chapters.map((chapterPath, index) => {
+      const key = path.posix.normalize(chapterPath);
+      if (!listedBefore.has(key)) return listedBefore.add(key) && readChapter(root, chapterPath, index, config.markdown, loaded, cache);
+      reportError(configFile, `Chapter \`${chapterPath}\` is listed twice in \`chapters\``, loaded.placeOf(['chapters', index]), 'duplicate-chapter');
+      return undefined;
+    }),
+  );
   const chapters: Chapter[] = [];
   const images = new Map<string, ImageAsset>();
   const uses: { src: string; path: string; file: VFile; place: Place }[] = [];
+  const titlePlaces: Place[] = [];
   for (const [index, chapter] of compiled.entries()) {
     if (!chapter) continue;
     const id = ids[index]!;
@@ -49,9 +60,12 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
     file.messages.push(...chapter.file.messages);
     const tree = structuredClone(chapter.tree);
     const notes = numberChapterNotes(tree, chapter.notes, 1 + chapters.reduce((count, done) => count + done.notes.length, 0));
-    chapters.push({ id, file, title: chapter.title ?? id, lang: chapter.lang ?? config.lang, tree, notes });
+    chapters.push({ id, file, title: chapter.title ?? titleFromFileName(config.chapters[index]!), lang: chapter.lang ?? config.lang, tree, notes });
+    titlePlaces.push(chapter.titlePlace);
     for (const [src, used] of chapter.images) uses.push({ src, path: used.path, file, place: used.position });
   }
+  resolveBookLinks(chapters, uniqueBookIds(chapters));
+  reportSharedTitles(chapters, titlePlaces);
   const cover = config.cover ? resolveImage(config.cover, root, root) : undefined;
   if (cover && 'src' in cover) uses.push({ ...cover, file: configFile, place: loaded.placeOf(['cover']) });
   else if (cover) reportError(configFile, `\`cover\`: ${cover.reason}`, loaded.placeOf(['cover']), cover.rule);
@@ -78,10 +92,26 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
 }
 
+/** A chapter without a heading is titled after its file: `03-a-spring_day.md` → "A spring day". */
+function titleFromFileName(chapterPath: string): string {
+  const stem = chapterPath.split('/').pop()!.replace(/\.[^.]*$/, '').replace(/^[\d\s._-]+(?=\D)/, '').replace(/[-_]+/g, ' ').trim();
+  return stem.charAt(0).toUpperCase() + stem.slice(1);
+}
+
+/** Contents entries that read the same cannot be told apart: warn at each later chapter's title. */
+function reportSharedTitles(chapters: readonly Chapter[], places: readonly Place[]) {
+  const first = new Map<string, Chapter>();
+  chapters.forEach((chapter, index) => {
+    const earlier = first.get(chapter.title);
+    if (!earlier) first.set(chapter.title, chapter);
+    else reportWarning(chapter.file, `Chapter title \`${chapter.title}\` is also the title of \`${path.basename(earlier.file.path)}\`: give one a front matter \`title\``, places[index], 'duplicate-title');
+  });
+}
+
 /** Rules of chapter path problems: a missing chapter and one that is not a file have their own. */
 const CHAPTER_RULES: Partial<Record<FileProblem, string>> = { missing: 'missing-chapter', 'not-a-file': 'unreadable-chapter' };
 
-async function readChapter(root: string, chapterPath: string, index: number, id: string, markdown: MarkdownDialect, loaded: LoadedConfig, cache?: ChapterCache) {
+async function readChapter(root: string, chapterPath: string, index: number, markdown: MarkdownDialect, loaded: LoadedConfig, cache?: ChapterCache) {
   const place = loaded.placeOf(['chapters', index]);
   const resolved = resolveManuscriptFile(chapterPath, root, root);
   if (!('src' in resolved)) {
@@ -96,10 +126,10 @@ async function readChapter(root: string, chapterPath: string, index: number, id:
     reportError(loaded.file, `Chapter \`${chapterPath}\` cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, place, 'unreadable-chapter');
     return undefined;
   }
-  const hash = createHash('sha256').update(id).update('\0').update(markdown).update('\0').update(bytes).digest('hex');
+  const hash = createHash('sha256').update(markdown).update('\0').update(bytes).digest('hex');
   const cached = cache?.get(resolved.path);
   if (cached?.hash === hash) return cached.compiled;
-  const compiled = await compileChapter(resolved.path, { root, chapterId: id, markdown: markdown }, bytes);
+  const compiled = await compileChapter(resolved.path, { root, markdown }, bytes);
   cache?.set(resolved.path, { hash, compiled });
   return compiled;
 }

@@ -2,6 +2,14 @@
 import anyAscii from 'any-ascii';
 import { slug } from 'github-slugger';
 
+/** Ids zine gives its own elements in some output (sections, notes, note calls): no heading or link target may take them. */
+export const RESERVED_ID = /^(zine-|note-\d|noteref-\d|contents-title$|notes-title$)/;
+
+/** The id of a chapter's `<section>` in every output: what the contents and links to a chapter file point at. */
+export function chapterAnchor(chapter: { id: string }): string {
+  return `zine-chapter-${chapter.id}`;
+}
+
 /** An ASCII slug of `text`, or `fallback` when nothing ASCII is left (a Chinese title, say). */
 export function asciiSlug(text: string, fallback: string): string {
   const result = slug(text.normalize('NFKD')).replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');

@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { noteHandlers } from './plugins/note-handlers.ts';
+import rehypeChapterTitle from './plugins/rehype-chapter-title.ts';
 import rehypeCheckImages from './plugins/rehype-check-images.ts';
 import rehypeCollectNotes from './plugins/rehype-collect-notes.ts';
 import rehypeFigures from './plugins/rehype-figures.ts';
@@ -38,7 +39,6 @@ export type MarkdownDialect = 'extended' | 'gfm';
 
 export interface ChapterProcessorOptions {
   root: string;
-  chapterId: string;
   markdown?: MarkdownDialect;
 }
 
@@ -57,7 +57,7 @@ const EXTENSIONS: PluggableList = [
   remarkSubSuper,
 ];
 
-/** A processor for chapters of the manuscript in `root`; `chapterId` prefixes heading ids. */
+/** A processor for chapters of the manuscript in `root`; heading ids are GitHub slugs, unique in the chapter. */
 export function createChapterProcessor(options: ChapterProcessorOptions) {
   const extended = (options.markdown ?? 'extended') === 'extended';
   return unified()
@@ -79,6 +79,7 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
     .use(rehypeImpliedDirection)
     .use(rehypeMathml)
     .use(rehypeFigures)
-    .use(rehypeHeadingIds, { chapterId: options.chapterId })
+    .use(rehypeChapterTitle)
+    .use(rehypeHeadingIds)
     .use(rehypeCollectNotes);
 }

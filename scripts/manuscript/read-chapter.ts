@@ -1,6 +1,7 @@
 // Read one chapter file into a VFile and compile it to a neutral hast tree (the one parse every output shares).
 import { readFile } from 'node:fs/promises';
 import type { ElementContent, Root } from 'hast';
+import type { Position } from 'unist';
 import { VFile } from 'vfile';
 import { decodeUtf8 } from './decode.ts';
 import { createChapterProcessor, type ChapterProcessorOptions } from './processor.ts';
@@ -11,6 +12,8 @@ export interface CompiledChapter {
   file: VFile;
   tree: Root;
   title?: string;
+  /** Where the title is written (its heading or the front matter). */
+  titlePlace?: Position;
   lang?: string;
   images: Map<string, UsedImage>;
   notes: Map<string, ElementContent[]>;
@@ -32,6 +35,6 @@ export async function compileChapter(filePath: string, options: ChapterProcessor
     reportError(file, `Text is nested too deeply to parse (lists, quotes or emphasis inside each other thousands of times): flatten it`, { line: 1, column: 1 }, 'nesting-too-deep');
     return { file, tree: { type: 'root', children: [] }, images: new Map(), notes: new Map() };
   }
-  const { title, lang } = file.data.chapter ?? {};
-  return { file, tree, title, lang, images: file.data.images ?? new Map(), notes: file.data.notes ?? new Map() };
+  const { title, titlePlace, lang } = file.data.chapter ?? {};
+  return { file, tree, title, titlePlace, lang, images: file.data.images ?? new Map(), notes: file.data.notes ?? new Map() };
 }

@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Book, Chapter } from '../manuscript/book.ts';
 import { directionOf, labelsFor, type Direction } from '../languages/index.ts';
+import { chapterAnchor } from '../manuscript/names.ts';
 import { fillTemplate, readTemplate } from '../template/index.ts';
 import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
@@ -17,10 +18,7 @@ export const PRINT_STYLESHEETS = ['/templates/cover/cover.css', '/templates/prin
 
 export const CONTENTS_ANCHOR = 'zine-contents';
 
-/** The id of a chapter's section: what the contents link to. */
-export function chapterAnchor(chapter: Chapter): string {
-  return `zine-chapter-${chapter.id}`;
-}
+export { chapterAnchor } from '../manuscript/names.ts';
 
 /** The complete print document; `imageUrl` maps a manuscript image `src` to the URL the sandbox serves it at. */
 export async function buildPrintDocument(book: Book, imageUrl: (src: string) => string | undefined): Promise<string> {
@@ -62,7 +60,8 @@ function chapterSection(chapter: Chapter, bookDirection: Direction): Element {
   const tree = structuredClone(chapter.tree);
   rehypePrintFootnotes({ notes: chapter.notes, lang: chapter.lang })(tree);
   const dir = directionOf(chapter.lang);
-  return h('section.chapter', { id: chapterAnchor(chapter), lang: chapter.lang, dir: dir === bookDirection ? undefined : dir }, tree.children as ElementContent[]);
+  // The running head comes from the chapter's title, not from whichever heading lands first on a page (print.css).
+  return h('section.chapter', { id: chapterAnchor(chapter), lang: chapter.lang, dir: dir === bookDirection ? undefined : dir, dataRunningHead: chapter.title }, tree.children as ElementContent[]);
 }
 
 /** Point each `<img>` of a known manuscript image at its downsampled print copy. */

@@ -19,7 +19,13 @@ export function rehypeHyphenate(options: { lang: string }) {
   };
 }
 
+/**
+ * A soft hyphen between the letters of a ligature (`ef-fect`, `of-fice`) ends up inside the ligature glyph's text in the
+ * PDF (`f\u00adf`), which text extraction garbles: no break there.
+ */
+const IN_LIGATURE = /(?<=f)\u00ad(?=[fil])/g;
+
 /** Hyphenate word by word; URLs and e-mail addresses are left whole (the hyphenator would also treat `<…>` as markup). */
 function hyphenateWords(text: string, hyphenator: Hyphenator): string {
-  return text.replace(/[^\s<>]+/g, (word) => (/[/@:]|\d/.test(word) ? word : hyphenator.hyphenateSync(word, { minWordLength: 6 })));
+  return text.replace(/[^\s<>]+/g, (word) => (/[/@:]|\d/.test(word) ? word : hyphenator.hyphenateSync(word, { minWordLength: 6 }).replace(IN_LIGATURE, '')));
 }

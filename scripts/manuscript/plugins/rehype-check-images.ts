@@ -1,4 +1,4 @@
-// Image sources must be files inside the manuscript: remote, missing or escaping images are reported and dropped.
+// Image sources must be files inside the manuscript: remote, missing or escaping images are reported and replaced by their alt text.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
@@ -20,7 +20,7 @@ declare module 'vfile' {
   }
 }
 
-/** rehype plugin: rewrite each `img[src]` to its manuscript-relative path and record it, or report and remove it. */
+/** rehype plugin: rewrite each `img[src]` to its manuscript-relative path and record it, or report it and put its alt text in its place. */
 export default function rehypeCheckImages(options: { root: string }) {
   const root = realpathSync(options.root);
   return (tree: Root, file: VFile) => {
@@ -36,7 +36,9 @@ export default function rehypeCheckImages(options: { root: string }) {
       }
       const report = resolved.fatal ? reportError : reportWarning;
       report(file, resolved.reason, node.position, resolved.rule);
-      parent.children.splice(index, 1);
+      // The alt text says what the picture showed; a linked badge keeps a readable link.
+      const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
+      parent.children.splice(index, 1, ...(alt ? [{ type: 'text' as const, value: alt }] : []));
       return [SKIP, index];
     });
     file.data.images = images;

@@ -1,16 +1,19 @@
-// Chapter front matter (`lang`, `title`) and title into file.data; an empty chapter is an error.
+// Chapter front matter (`lang`, `title`) into file.data; an empty chapter is an error.
 import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { LANGUAGE_TAG } from '../../config/schema.ts';
 import { reportError, reportWarning } from '../report.ts';
+import { smartenText } from './remark-typography.ts';
 
 const KNOWN_KEYS = new Set(['lang', 'title']);
 
 export interface ChapterMeta {
   title?: string;
   lang?: string;
+  /** Where the title is written: its heading, or the front matter. */
+  titlePlace?: Position;
 }
 
 declare module 'vfile' {
@@ -19,18 +22,16 @@ declare module 'vfile' {
   }
 }
 
-/** remark plugin: read front matter and the first heading into `file.data.chapter`. */
+/** remark plugin: read front matter into `file.data.chapter` (a front matter `title` gets smart typography); an empty chapter is an error. */
 export default function remarkChapterMeta() {
   return (tree: Root, file: VFile) => {
     const meta: ChapterMeta = {};
     const frontmatter = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
     if (frontmatter) readFrontmatter(frontmatter.value, frontmatter.position, file, meta);
-    const heading = tree.children.find((node) => node.type === 'heading');
     meta.title ??= file.data.titleBlock?.title;
-    if (heading && !meta.title) meta.title = toString(heading).trim();
+    if (meta.title) [meta.title, meta.titlePlace] = [smartenText(meta.title), frontmatter?.position];
     const content = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition');
     if (content.length === 0) reportError(file, 'Chapter is empty: write some text or remove it from `chapters` in zine.yaml', { line: 1, column: 1 }, 'empty-chapter');
-    else if (!heading) reportWarning(file, 'Chapter has no heading: its file name is used as its title', content[0]!.position, 'missing-heading');
     file.data.chapter = meta;
   };
 }
@@ -56,6 +57,6 @@ function readFrontmatter(source: string, position: Root['position'], file: VFile
     if (!KNOWN_KEYS.has(key)) reportWarning(file, `Unknown front matter key \`${key}\` (known: lang, title)`, position, 'frontmatter-unknown-key');
     else if (typeof value !== 'string' || (key === 'lang' && !LANGUAGE_TAG.test(value)))
       reportError(file, `Front matter \`${key}\` must be ${key === 'lang' ? 'a BCP 47 language tag such as zh-Hans' : 'text'}`, position, 'frontmatter-invalid');
-    else meta[key as keyof ChapterMeta] = value;
+    else meta[key as 'lang' | 'title'] = value;
   }
 }
