@@ -20,21 +20,24 @@ export function cacheDir(env = process.env) {
   return env.ZINE_CACHE_DIR ? path.resolve(env.ZINE_CACHE_DIR) : path.join(ROOT, 'node_modules', '.cache', 'zine');
 }
 
+/** The compiled entry points: the CLI, and the builder the benchmark drives directly. */
+const ENTRIES = { cli: 'cli.ts', builder: 'build/index.ts' };
+
 /**
- * The compiled CLI's entry file, compiling first when the sources changed since the last compile.
+ * The compiled file of entry `name` (`cli` or `builder`), compiling first when the sources changed since the last compile.
+ * @param {keyof typeof ENTRIES} name
  * @param {NodeJS.ProcessEnv} env
  * @returns {Promise<string>}
  */
-export async function compiledCli(env = process.env) {
+export async function compiledEntry(name, env = process.env) {
   const cache = cacheDir(env);
   const key = sourcesKey();
   const target = path.join(cache, key);
-  const entry = path.join(target, 'cli.mjs');
-  if (!existsSync(entry)) {
+  if (!existsSync(path.join(target, 'cli.mjs'))) {
     await compileInto(cache, target);
     pruneOld(cache, key);
   }
-  return entry;
+  return path.join(target, `${name}.mjs`);
 }
 
 /** A hash of the path, size and modification time of every source: one `stat` per file, a few milliseconds. */
@@ -56,7 +59,7 @@ function listFiles(dir) {
 }
 
 /**
- * Bundle scripts/cli.ts with its local modules (packages stay imports), split at dynamic imports so each command
+ * Bundle the entries with their local modules (packages stay imports), split at dynamic imports so each command
  * loads only its own code. Written to a temporary folder and renamed: of two compiles at once, one wins, both work.
  * @param {string} cache @param {string} target
  */
@@ -66,7 +69,7 @@ async function compileInto(cache, target) {
   const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     await build({
-      entryPoints: [path.join(SCRIPTS, 'cli.ts')],
+      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(SCRIPTS, file)])),
       outdir: temp,
       bundle: true,
       splitting: true,
