@@ -12,12 +12,13 @@ const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json'];
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The cache folder: `ZINE_CACHE_DIR`, else node_modules/.cache/zine. The compiled code imports its packages by
- * name, so the folder must lie inside the project (Node finds them in its node_modules from there).
+ * Where the compiled code goes: `ZINE_COMPILED_DIR`, else node_modules/.cache/zine/compiled (zine's cache, beside
+ * the font configuration). It imports its packages by name, so the folder must lie inside the project (Node finds
+ * them in its node_modules from there).
  * @param {NodeJS.ProcessEnv} env
  */
-export function cacheDir(env = process.env) {
-  return env.ZINE_CACHE_DIR ? path.resolve(env.ZINE_CACHE_DIR) : path.join(ROOT, 'node_modules', '.cache', 'zine');
+export function compiledDir(env = process.env) {
+  return env.ZINE_COMPILED_DIR ? path.resolve(env.ZINE_COMPILED_DIR) : path.join(ROOT, 'node_modules', '.cache', 'zine', 'compiled');
 }
 
 /** The compiled entry points: the CLI, and the builder the benchmark drives directly. */
@@ -30,7 +31,7 @@ const ENTRIES = { cli: 'cli.ts', builder: 'build/index.ts' };
  * @returns {Promise<string>}
  */
 export async function compiledEntry(name, env = process.env) {
-  const cache = cacheDir(env);
+  const cache = compiledDir(env);
   const key = sourcesKey();
   const target = path.join(cache, key);
   if (!existsSync(path.join(target, 'cli.mjs'))) {
@@ -91,7 +92,7 @@ async function compileInto(cache, target) {
 }
 
 /**
- * Each module keeps its own `import.meta.url` (the source file's), so paths it builds from it (templates/,
+ * Each module keeps its own `import.meta.url`, `dirname` and `filename` (the source file's), so paths it builds from it (templates/,
  * package.json, createRequire) stay what they are when run from source.
  * @type {import('esbuild').Plugin}
  */
@@ -99,7 +100,10 @@ const keepSourceUrls = {
   name: 'keep-source-urls',
   setup(build) {
     build.onLoad({ filter: /\.[jt]s$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      contents: readFileSync(args.path, 'utf8')
+        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+        .replaceAll('import.meta.dirname', JSON.stringify(path.dirname(args.path)))
+        .replaceAll('import.meta.filename', JSON.stringify(args.path)),
       loader: args.path.endsWith('.ts') ? 'ts' : 'js',
     }));
   },
