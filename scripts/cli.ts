@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { OUTPUT_NAMES, parseOutputList } from './build/outputs.ts';
-import type { hasErrors } from './manuscript/report.ts';
+import { hasErrors } from './manuscript/report.ts';
 import type { LayoutName, SheetChoice } from './impose/index.ts';
 
 const USAGE = `Usage:
@@ -78,21 +78,21 @@ async function runBuild(manuscriptDir: string, outDir: string, only: string | un
   process.once('SIGINT', closeOnSignal).once('SIGTERM', closeOnSignal);
   const result = await builder.build(outputs).finally(() => builder.close());
   process.stderr.write(formatMessages(result.files));
-  if (!result.ok) return exitCodeFor(result.files, true, await import('./manuscript/report.ts'));
+  if (!result.ok) return exitCodeFor(result.files, true);
   console.error(`zine: done in ${Math.round(performance.now() - started)} ms`);
   return 0;
 }
 
 async function runCheck(manuscriptDir: string): Promise<number> {
-  const [{ loadBook }, { formatMessages }, report] = await Promise.all([import('./manuscript/index.ts'), import('./build/format-messages.ts'), import('./manuscript/report.ts')]);
+  const [{ loadBook }, { formatMessages }] = await Promise.all([import('./manuscript/index.ts'), import('./build/format-messages.ts')]);
   const { book, files } = await loadBook(manuscriptDir);
   process.stderr.write(formatMessages(files));
-  return exitCodeFor(files, book === undefined, report);
+  return exitCodeFor(files, book === undefined);
 }
 
 /** `zine preflight`: what a print shop would send back, as messages; exit 1 when any is an error. */
 async function preflightCommand(target: string, outDir: string, browserPath: string | undefined): Promise<number> {
-  const [{ runPreflight }, { formatMessages }, { hasErrors }] = await Promise.all([import('./preflight/index.ts'), import('./build/format-messages.ts'), import('./manuscript/report.ts')]);
+  const [{ runPreflight }, { formatMessages }] = await Promise.all([import('./preflight/index.ts'), import('./build/format-messages.ts')]);
   const files = await runPreflight({ target, outDir, browserPath: browserPath && path.resolve(browserPath), log: (line) => console.error(`zine: ${line}`) });
   process.stderr.write(formatMessages(files));
   if (hasErrors(files)) return 1;
@@ -145,9 +145,9 @@ async function doctorCommand(extra: string | undefined, browserPath: string | un
   return say(formatDoctorLines(await doctorLines(browserPath && path.resolve(browserPath))), 0);
 }
 
-function exitCodeFor(files: Parameters<typeof hasErrors>[0], configInvalid: boolean, report: { hasErrors: typeof hasErrors }): number {
+function exitCodeFor(files: Parameters<typeof hasErrors>[0], configInvalid: boolean): number {
   if (configInvalid && files.length === 1) return 2;
-  return report.hasErrors(files) ? 1 : 0;
+  return hasErrors(files) ? 1 : 0;
 }
 
 function say(text: string, code: number): number {

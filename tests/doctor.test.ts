@@ -30,6 +30,7 @@ describe('zine doctor', () => {
     for (const font of FONT_PACKAGES) assert.equal(report.get(`font ${font.family}`), `${manifest(font.folder).name} ${manifest(font.folder).version}`);
     for (const name of ['puppeteer', 'pagedjs', 'epub-gen-memory', 'sharp', 'unified']) assert.equal(report.get(name), manifest(path.join(PROJECT_DIR, 'node_modules', name)).version);
     assert.equal(report.get('cache'), path.join(PROJECT_DIR, 'node_modules', '.cache', 'zine'));
+    assert.equal(report.get('compiled code'), path.join(PROJECT_DIR, 'node_modules', '.cache', 'zine', 'compiled'));
     if (process.platform === 'linux' && process.arch === 'x64') {
       assert.match(report.get('browser') ?? '', /^embedded @sparticuz\/chromium \(\/.+\)$/);
       assert.match(report.get('browser version') ?? '', /^Chromium \d+\.\d+/);

@@ -22,7 +22,7 @@ function zine(args: string[]): Promise<{ status: number | null; stdout: string; 
   writeFileSync(log, '');
   const child = spawn(process.execPath, ['--import', HOOK, path.join(project, 'scripts/bin/zine.js'), ...args], {
     cwd: root,
-    env: { ...process.env, ZINE_CACHE_DIR: cache, ZINE_MODULE_LOG: log },
+    env: { ...process.env, ZINE_COMPILED_DIR: cache, ZINE_MODULE_LOG: log },
   });
   let stdout = '';
   let stderr = '';

@@ -1,3 +1,3 @@
-// Types of compiled-cli.js, for the TypeScript that asks where the compiled code lives (`zine doctor`).
-export function cacheDir(env?: NodeJS.ProcessEnv): string;
-export function compiledCli(env?: NodeJS.ProcessEnv): Promise<string>;
+// Types of compiled-cli.js, for the TypeScript that asks for the compiled code (`zine doctor`, the benchmark).
+export function compiledDir(env?: NodeJS.ProcessEnv): string;
+export function compiledEntry(name: 'cli' | 'builder', env?: NodeJS.ProcessEnv): Promise<string>;

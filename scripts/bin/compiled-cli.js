@@ -12,29 +12,33 @@ const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json'];
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The cache folder: `ZINE_CACHE_DIR`, else node_modules/.cache/zine. The compiled code imports its packages by
- * name, so the folder must lie inside the project (Node finds them in its node_modules from there).
+ * Where the compiled code goes: `ZINE_COMPILED_DIR`, else node_modules/.cache/zine/compiled (zine's cache, beside
+ * the font configuration). It imports its packages by name, so the folder must lie inside the project (Node finds
+ * them in its node_modules from there).
  * @param {NodeJS.ProcessEnv} env
  */
-export function cacheDir(env = process.env) {
-  return env.ZINE_CACHE_DIR ? path.resolve(env.ZINE_CACHE_DIR) : path.join(ROOT, 'node_modules', '.cache', 'zine');
+export function compiledDir(env = process.env) {
+  return env.ZINE_COMPILED_DIR ? path.resolve(env.ZINE_COMPILED_DIR) : path.join(ROOT, 'node_modules', '.cache', 'zine', 'compiled');
 }
 
+/** The compiled entry points: the CLI, and the builder the benchmark drives directly. */
+const ENTRIES = { cli: 'cli.ts', builder: 'build/index.ts' };
+
 /**
- * The compiled CLI's entry file, compiling first when the sources changed since the last compile.
+ * The compiled file of entry `name` (`cli` or `builder`), compiling first when the sources changed since the last compile.
+ * @param {keyof typeof ENTRIES} name
  * @param {NodeJS.ProcessEnv} env
  * @returns {Promise<string>}
  */
-export async function compiledCli(env = process.env) {
-  const cache = cacheDir(env);
+export async function compiledEntry(name, env = process.env) {
+  const cache = compiledDir(env);
   const key = sourcesKey();
   const target = path.join(cache, key);
-  const entry = path.join(target, 'cli.mjs');
-  if (!existsSync(entry)) {
+  if (!existsSync(path.join(target, 'cli.mjs'))) {
     await compileInto(cache, target);
     pruneOld(cache, key);
   }
-  return entry;
+  return path.join(target, `${name}.mjs`);
 }
 
 /** A hash of the path, size and modification time of every source: one `stat` per file, a few milliseconds. */
@@ -56,7 +60,7 @@ function listFiles(dir) {
 }
 
 /**
- * Bundle scripts/cli.ts with its local modules (packages stay imports), split at dynamic imports so each command
+ * Bundle the entries with their local modules (packages stay imports), split at dynamic imports so each command
  * loads only its own code. Written to a temporary folder and renamed: of two compiles at once, one wins, both work.
  * @param {string} cache @param {string} target
  */
@@ -66,7 +70,7 @@ async function compileInto(cache, target) {
   const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     await build({
-      entryPoints: [path.join(SCRIPTS, 'cli.ts')],
+      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(SCRIPTS, file)])),
       outdir: temp,
       bundle: true,
       splitting: true,
@@ -88,7 +92,7 @@ async function compileInto(cache, target) {
 }
 
 /**
- * Each module keeps its own `import.meta.url` (the source file's), so paths it builds from it (templates/,
+ * Each module keeps its own `import.meta.url`, `dirname` and `filename` (the source file's), so paths it builds from it (templates/,
  * package.json, createRequire) stay what they are when run from source.
  * @type {import('esbuild').Plugin}
  */
@@ -96,7 +100,10 @@ const keepSourceUrls = {
   name: 'keep-source-urls',
   setup(build) {
     build.onLoad({ filter: /\.[jt]s$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      contents: readFileSync(args.path, 'utf8')
+        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+        .replaceAll('import.meta.dirname', JSON.stringify(path.dirname(args.path)))
+        .replaceAll('import.meta.filename', JSON.stringify(args.path)),
       loader: args.path.endsWith('.ts') ? 'ts' : 'js',
     }));
   },

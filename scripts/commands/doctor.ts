@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareFontConfig } from '../fonts/fontconfig.ts';
+import { compiledDir } from '../bin/compiled-cli.js';
 import { FONT_PACKAGES } from '../fonts/packages.ts';
 import { zineCacheDir } from '../paths/cache-dir.ts';
 import { resolveBrowser, type ResolvedBrowser } from '../print/resolve-browser.ts';
@@ -35,6 +36,7 @@ export async function doctorLines(browserPath?: string): Promise<DoctorLine[]> {
     ...FONT_PACKAGES.map((font) => ({ label: `font ${font.family}`, value: packageNameAndVersion(font.folder) })),
     ...KEY_PACKAGES.map((name) => ({ label: name, value: packageVersion(path.join(ROOT, 'node_modules', name)) })),
     { label: 'cache', value: zineCacheDir() },
+    { label: 'compiled code', value: compiledDir() },
   ];
 }
 
