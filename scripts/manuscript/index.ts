@@ -6,12 +6,14 @@ import { VFile } from 'vfile';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { inspectImage } from '../images/inspect.ts';
 import type { Book, Chapter, ImageAsset } from './book.ts';
-import { asciiSlug, chapterIds } from './names.ts';
+import { bookSlug, chapterIds } from './names.ts';
 import { numberChapterNotes } from './number-notes.ts';
 import type { MarkdownDialect } from './processor.ts';
 import { compileChapter, type CompiledChapter } from './read-chapter.ts';
 import { resolveImage } from './plugins/rehype-check-images.ts';
-import { reportError, type Place } from './report.ts';
+import { reportError, reportWarning, type Place } from './report.ts';
+import { missingGlyphReason, reportMissingGlyphs } from './missing-glyphs.ts';
+import { fontCoverage } from '../fonts/index.ts';
 import { resolveManuscriptFile, type FileProblem } from './resolve-file.ts';
 
 export type { Book, Chapter, ImageAsset, Note } from './book.ts';
@@ -60,10 +62,19 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
       else reportError(file, `Image \`${src}\` ${check.reason}`, place, check.rule);
     }),
   );
+  const covered = await fontCoverage();
+  for (const chapter of chapters) {
+    reportMissingGlyphs(chapter.tree, chapter.file, covered);
+    for (const note of chapter.notes) reportMissingGlyphs({ type: 'root', children: note.content }, chapter.file, covered);
+  }
+  for (const key of ['title', 'subtitle'] as const) {
+    const missing = [...new Set(config[key] ?? '')].filter((char) => !covered(char));
+    if (missing.length > 0) reportWarning(configFile, `\`${key}\`: ${missingGlyphReason(missing)}`, loaded.placeOf([key]), 'missing-glyph');
+  }
   const coverImage = cover && 'src' in cover ? images.get(cover.src) : undefined;
   // A Pandoc title block's authors stand in for zine.yaml's when it names none.
   const authors = config.authors.length > 0 ? config.authors : (compiled[0]?.file.data.titleBlock?.authors ?? []);
-  const book: Book = { config: { ...config, authors }, root, slug: asciiSlug(config.title, 'zine'), chapters, images, cover: coverImage };
+  const book: Book = { config: { ...config, authors }, root, slug: bookSlug(config.title, config.identifier), chapters, images, cover: coverImage };
   return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
 }
 

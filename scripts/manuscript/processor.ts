@@ -29,6 +29,7 @@ import remarkLineBlocks from './plugins/remark-line-blocks.ts';
 import remarkSubSuper from './plugins/remark-sub-super.ts';
 import remarkTitleBlock from './plugins/remark-title-block.ts';
 import remarkTypography from './plugins/remark-typography.ts';
+import rehypeImpliedDirection from './plugins/rehype-implied-direction.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 /** `extended` reads GFM and the Pandoc/kramdown habits below; `gfm` reads GitHub Flavored Markdown alone. */
@@ -74,6 +75,7 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
     .use(rehypeCheckImages, { root: options.root })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeMathml)
+    .use(rehypeImpliedDirection)
     .use(rehypeFigures)
     .use(rehypeHeadingIds, { chapterId: options.chapterId })
     .use(rehypeCollectNotes);
