@@ -1,5 +1,7 @@
 // Pandoc, kramdown and TeX habits through every output: one fixture built once into HTML, EPUB (EPUBCheck) and PDF.
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -170,15 +172,16 @@ describe('the PDF', () => {
   });
 });
 
-test('`markdown: gfm` reads tildes, carets and dollars literally; a TeX error is a diagnostic at its place', async () => {
+test('`markdown: gfm` in zine.yaml reads tildes, carets and dollars literally; a TeX error is a diagnostic at its place', async () => {
   const source = 'Water is H~2~O, 2^10^, a note^[inline] and $x$.\n\nApple\n:   fruit\n\nBad: $\\frac{1$ here.\n';
-  const compile = (markdown: 'gfm' | 'extended') => compileChapter('/tmp/chapter.md', { root: '/tmp', chapterId: 'ch', markdown }, new TextEncoder().encode(source));
-  const gfm = await compile('gfm');
-  const html = (tree: HastRoot) => toString(tree);
-  assert.equal(selectAll('dl, sup, math', gfm.tree).length, 0);
-  assert.equal(toString(select('del', gfm.tree)!), '2');
-  assert.match(html(gfm.tree), /2\^10\^, a note\^\[inline\] and \$x\$/);
-  const extended = await compile('extended');
+  const dir = copyFixture('dialects');
+  writeFileSync(path.join(dir, 'zine.yaml'), `${readFileSync(path.join(dir, 'zine.yaml'), 'utf8')}markdown: gfm\n`);
+  writeFileSync(path.join(dir, '01-habits.md'), source.replace('Bad: $\\frac{1$ here.\n', ''));
+  const gfm = (await loadBook(dir)).book!.chapters[0]!.tree;
+  assert.equal(selectAll('dl, sup, math', gfm).length, 0);
+  assert.equal(toString(select('del', gfm)!), '2');
+  assert.match(toString(gfm), /2\^10\^, a note\^\[inline\] and \$x\$/);
+  const extended = await compileChapter('/tmp/chapter.md', { root: '/tmp', chapterId: 'ch' }, new TextEncoder().encode(source));
   assert.equal(selectAll('math', extended.tree).length, 1);
   const error = extended.file.messages.find((message) => message.ruleId === 'math-syntax');
   assert.deepEqual([error?.line, error?.column, error?.ruleId, error?.fatal], [6, 14, 'math-syntax', true]);
