@@ -71,7 +71,7 @@ describe('the HTML edition', () => {
     assert.equal(toString(one('p#marked.note-para')), 'Kramdown marks this paragraph.');
     assert.match(toString(one('div.note')), /Fenced div inside: a warning/);
     assert.ok(select('div.note strong', built.page));
-    assert.equal(toString(one('div[lang=fr]')).trim(), 'Un passage en français.');
+    assert.equal(toString(one('div[lang=fr] > div.aside#side')).trim(), 'Un passage en français.');
     assert.deepEqual(selectAll('ol[type=i] > li', built.page).map((node) => toString(node)), ['first roman item', 'second roman item']);
     assert.equal(selectAll('ol[type=a] > li', built.page).length, 2);
     assert.equal(one('ol[start="4"]').properties.start, 4);
@@ -110,7 +110,7 @@ describe('the HTML edition', () => {
 
   test('syntax zine does not support is a warning at its place, with a rule', () => {
     const messages = built.book.chapters[0]!.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
-    assert.deepEqual(messages, ['45:1 unsupported-grid-table', '49:14 unsupported-citation', '49:54 unsupported-raw-tex']);
+    assert.deepEqual(messages, ['47:1 unsupported-grid-table', '51:14 unsupported-citation', '51:54 unsupported-raw-tex']);
   });
 });
 
@@ -131,6 +131,7 @@ describe('the EPUB', () => {
     assert.ok(names('h2').some((node) => node.attributes.id === 'terms' && node.attributes.class === 'glossary'));
     assert.ok(names('p').some((node) => node.attributes.id === 'marked'));
     assert.ok(names('div').some((node) => node.attributes.class === 'note'));
+    assert.ok(names('div').some((node) => node.attributes.class === 'aside' && node.attributes.id === 'side'));
     assert.deepEqual(names('ol').flatMap((node) => (node.attributes.type ?? node.attributes.start) ? [`${node.attributes.type ?? ''}${node.attributes.start ?? ''}`] : []), ['i', 'a', '4']);
     const math = names('math');
     assert.equal(math.length, 2);
