@@ -73,7 +73,7 @@ describe('the HTML edition', () => {
     assert.ok(select('div.note strong', built.page));
     assert.equal(toString(one('div[lang=fr] > div.aside#side')).trim(), 'Un passage en français.');
     assert.deepEqual(selectAll('ol[type=i] > li', built.page).map((node) => toString(node)), ['first roman item', 'second roman item']);
-    assert.equal(selectAll('ol[type=a] > li', built.page).length, 2);
+    assert.equal(selectAll('ol.marker-paren-lower-alpha[type=a] > li', built.page).length, 2);
     assert.equal(one('ol[start="4"]').properties.start, 4);
     assert.doesNotMatch(selectAll('section.chapter', built.page).map((node) => toString(node)).join('\n'), /\{[:#.]|^% |:::/m);
   });
@@ -150,7 +150,7 @@ describe('the PDF', () => {
 
   test('each construct prints, the syntax never shows', () => {
     const page = pdfText(pdfPageWith('Apple'));
-    for (const expected of ['A round fruit', 'H', '2', 'O', '10', 'this is struck', 'Kramdown marks this paragraph.', 'Fenced div inside', 'first roman item', 'fourth numbered item'])
+    for (const expected of ['A round fruit', 'H', '2', 'O', '10', 'this is struck', 'Kramdown marks this paragraph.', 'Fenced div inside', 'ii. second roman item', 'b) second lettered item', '4. fourth numbered item'])
       assert.ok(page.includes(squash(expected)), `"${expected}" missing on the PDF page: ${page}`);
     assert.doesNotMatch(page, /\{[:#.]|:::|\^\[/);
     assert.ok(pdfText(built.pdf).includes('1.Theinlinenote,withemphasisandalink.'));
