@@ -102,6 +102,7 @@ describe('the HTML edition', () => {
   test('math is MathML, with the math font beside the page', () => {
     const formulas = selectAll('math', built.page);
     assert.equal(formulas.length, 2);
+    assert.match(toString(one('section.chapter:last-of-type')), /It cost \$4\.3 billion, then \$1\.4 billion\./);
     assert.equal(toString(one('math annotation')), 'e^{i\\pi} + 1 = 0');
     assert.equal(one('.math-display math').properties.display, 'block');
     assert.ok([...built.html.files.keys()].some((name) => name.endsWith('noto-sans-math-latin-400-normal.woff2')));

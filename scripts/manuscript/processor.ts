@@ -21,6 +21,7 @@ import remarkChapterMeta from './plugins/remark-chapter-meta.ts';
 import remarkCheckDepth from './plugins/remark-check-depth.ts';
 import remarkCheckFootnotes from './plugins/remark-check-footnotes.ts';
 import remarkCheckUnsupported from './plugins/remark-check-unsupported.ts';
+import remarkDollarProse from './plugins/remark-dollar-prose.ts';
 import remarkFancyLists from './plugins/remark-fancy-lists.ts';
 import remarkFencedDivs from './plugins/remark-fenced-divs.ts';
 import remarkInlineNotes from './plugins/remark-inline-notes.ts';
@@ -45,6 +46,7 @@ export interface ChapterProcessorOptions {
 const EXTENSIONS: PluggableList = [
   remarkDefinitionList,
   remarkMath,
+  remarkDollarProse,
   remarkAttributes,
   remarkCarryAttributes,
   remarkTitleBlock,
