@@ -1,5 +1,7 @@
 // Pandoc, kramdown and TeX habits through every output: one fixture built once into HTML, EPUB (EPUBCheck) and PDF.
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -69,9 +71,9 @@ describe('the HTML edition', () => {
     assert.equal(toString(one('p#marked.note-para')), 'Kramdown marks this paragraph.');
     assert.match(toString(one('div.note')), /Fenced div inside: a warning/);
     assert.ok(select('div.note strong', built.page));
-    assert.equal(toString(one('div[lang=fr]')).trim(), 'Un passage en français.');
+    assert.equal(toString(one('div[lang=fr] > div.aside#side')).trim(), 'Un passage en français.');
     assert.deepEqual(selectAll('ol[type=i] > li', built.page).map((node) => toString(node)), ['first roman item', 'second roman item']);
-    assert.equal(selectAll('ol[type=a] > li', built.page).length, 2);
+    assert.equal(selectAll('ol.marker-paren-lower-alpha[type=a] > li', built.page).length, 2);
     assert.equal(one('ol[start="4"]').properties.start, 4);
     assert.doesNotMatch(selectAll('section.chapter', built.page).map((node) => toString(node)).join('\n'), /\{[:#.]|^% |:::/m);
   });
@@ -100,6 +102,7 @@ describe('the HTML edition', () => {
   test('math is MathML, with the math font beside the page', () => {
     const formulas = selectAll('math', built.page);
     assert.equal(formulas.length, 2);
+    assert.match(toString(one('section.chapter:last-of-type')), /It cost \$4\.3 billion, then \$1\.4 billion\./);
     assert.equal(toString(one('math annotation')), 'e^{i\\pi} + 1 = 0');
     assert.equal(one('.math-display math').properties.display, 'block');
     assert.ok([...built.html.files.keys()].some((name) => name.endsWith('noto-sans-math-latin-400-normal.woff2')));
@@ -108,7 +111,7 @@ describe('the HTML edition', () => {
 
   test('syntax zine does not support is a warning at its place, with a rule', () => {
     const messages = built.book.chapters[0]!.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
-    assert.deepEqual(messages, ['45:1 unsupported-grid-table', '49:14 unsupported-citation', '49:54 unsupported-raw-tex']);
+    assert.deepEqual(messages, ['47:1 unsupported-grid-table', '51:14 unsupported-citation', '51:54 unsupported-raw-tex']);
   });
 });
 
@@ -129,6 +132,7 @@ describe('the EPUB', () => {
     assert.ok(names('h2').some((node) => node.attributes.id === 'terms' && node.attributes.class === 'glossary'));
     assert.ok(names('p').some((node) => node.attributes.id === 'marked'));
     assert.ok(names('div').some((node) => node.attributes.class === 'note'));
+    assert.ok(names('div').some((node) => node.attributes.class === 'aside' && node.attributes.id === 'side'));
     assert.deepEqual(names('ol').flatMap((node) => (node.attributes.type ?? node.attributes.start) ? [`${node.attributes.type ?? ''}${node.attributes.start ?? ''}`] : []), ['i', 'a', '4']);
     const math = names('math');
     assert.equal(math.length, 2);
@@ -147,7 +151,7 @@ describe('the PDF', () => {
 
   test('each construct prints, the syntax never shows', () => {
     const page = pdfText(pdfPageWith('Apple'));
-    for (const expected of ['A round fruit', 'H', '2', 'O', '10', 'this is struck', 'Kramdown marks this paragraph.', 'Fenced div inside', 'first roman item', 'fourth numbered item'])
+    for (const expected of ['A round fruit', 'H', '2', 'O', '10', 'this is struck', 'Kramdown marks this paragraph.', 'Fenced div inside', 'ii. second roman item', 'b) second lettered item', '4. fourth numbered item'])
       assert.ok(page.includes(squash(expected)), `"${expected}" missing on the PDF page: ${page}`);
     assert.doesNotMatch(page, /\{[:#.]|:::|\^\[/);
     assert.ok(pdfText(built.pdf).includes('1.Theinlinenote,withemphasisandalink.'));
@@ -170,15 +174,16 @@ describe('the PDF', () => {
   });
 });
 
-test('`markdown: gfm` reads tildes, carets and dollars literally; a TeX error is a diagnostic at its place', async () => {
+test('`markdown: gfm` in zine.yaml reads tildes, carets and dollars literally; a TeX error is a diagnostic at its place', async () => {
   const source = 'Water is H~2~O, 2^10^, a note^[inline] and $x$.\n\nApple\n:   fruit\n\nBad: $\\frac{1$ here.\n';
-  const compile = (markdown: 'gfm' | 'extended') => compileChapter('/tmp/chapter.md', { root: '/tmp', markdown }, new TextEncoder().encode(source));
-  const gfm = await compile('gfm');
-  const html = (tree: HastRoot) => toString(tree);
-  assert.equal(selectAll('dl, sup, math', gfm.tree).length, 0);
-  assert.equal(toString(select('del', gfm.tree)!), '2');
-  assert.match(html(gfm.tree), /2\^10\^, a note\^\[inline\] and \$x\$/);
-  const extended = await compile('extended');
+  const dir = copyFixture('dialects');
+  writeFileSync(path.join(dir, 'zine.yaml'), `${readFileSync(path.join(dir, 'zine.yaml'), 'utf8')}markdown: gfm\n`);
+  writeFileSync(path.join(dir, '01-habits.md'), source.replace('Bad: $\\frac{1$ here.\n', ''));
+  const gfm = (await loadBook(dir)).book!.chapters[0]!.tree;
+  assert.equal(selectAll('dl, sup, math', gfm).length, 0);
+  assert.equal(toString(select('del', gfm)!), '2');
+  assert.match(toString(gfm), /2\^10\^, a note\^\[inline\] and \$x\$/);
+  const extended = await compileChapter('/tmp/chapter.md', { root: '/tmp' }, new TextEncoder().encode(source));
   assert.equal(selectAll('math', extended.tree).length, 1);
   const error = extended.file.messages.find((message) => message.ruleId === 'math-syntax');
   assert.deepEqual([error?.line, error?.column, error?.ruleId, error?.fatal], [6, 14, 'math-syntax', true]);

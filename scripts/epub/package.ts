@@ -41,9 +41,10 @@ export interface PackageInput {
 
 /** Build the EPUB with epub-gen-memory: our templates, our stylesheet, no network. Returns its (non-reproducible) zip. */
 export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
-  const [contentOPF, tocXHTML, tocNCX, chapterXHTML, css] = await Promise.all(
-    ['content.opf.ejs', 'toc.xhtml.ejs', 'toc.ncx.ejs', 'chapter.xhtml.ejs', 'epub.css'].map((name) => readFile(new URL(name, TEMPLATES), 'utf8')),
+  const [contentOPF, tocXHTML, tocNCX, chapterXHTML, epubCss, listCss] = await Promise.all(
+    ['content.opf.ejs', 'toc.xhtml.ejs', 'toc.ncx.ejs', 'chapter.xhtml.ejs', 'epub.css', '../fancy-lists.css'].map((name) => readFile(new URL(name, TEMPLATES), 'utf8')),
   );
+  const css = `${epubCss}\n${listCss}`;
   const cover = new File([new Uint8Array(input.cover.bytes)], input.cover.mediaType === 'image/png' ? 'cover.png' : 'cover.jpg', { type: input.cover.mediaType });
   const options: Options & Record<string, unknown> = {
     ...input.templateData,

@@ -25,7 +25,8 @@ export interface HtmlEdition {
 
 /** Render the HTML edition of `book`. */
 export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
-  const [template, css] = await Promise.all([readTemplate('html/page.html'), readTemplate('html/html.css')]);
+  const [template, pageCss, listCss] = await Promise.all([readTemplate('html/page.html'), readTemplate('html/html.css'), readTemplate('fancy-lists.css')]);
+  const css = `${pageCss}\n${listCss}`;
   const imageDir = `${book.slug}-images`;
   const files = new Map<string, Uint8Array>();
   const targets = new Map<string, string>();

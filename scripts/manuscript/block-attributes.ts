@@ -1,23 +1,17 @@
 // Pandoc/kramdown attributes `{#id .class key=value}`: parsed, and made safe to pass the sanitiser.
 import type { Properties } from 'hast';
 
-export interface BlockAttributes {
-  id?: string;
-  classes: string[];
-  pairs: Record<string, string>;
-}
-
 const TOKEN = /([#.])([\w:-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g;
 
-/** Parse the inside of `{…}` (a leading kramdown `:` is allowed). */
-export function parseAttributes(source: string): BlockAttributes {
-  const attributes: BlockAttributes = { classes: [], pairs: {} };
+/** The inside of `{…}` (a leading kramdown `:` is allowed) as the properties the pipeline carries (see `carriedProperties`). */
+export function parseAttributes(source: string): Properties {
+  const written: Properties = { class: [] };
   for (const match of source.replace(/^\s*:/, '').matchAll(TOKEN)) {
-    if (match[1] === '#') attributes.id = match[2];
-    else if (match[1] === '.') attributes.classes.push(match[2]!);
-    else attributes.pairs[match[3]!] = match[4] ?? match[5] ?? match[6]!;
+    if (match[1] === '#') written.id = match[2]!;
+    else if (match[1] === '.') (written.class as string[]).push(match[2]!);
+    else written[match[3]!] = match[4] ?? match[5] ?? match[6]!;
   }
-  return { ...attributes, pairs: safePairs(attributes.pairs) };
+  return carriedProperties(written);
 }
 
 /**

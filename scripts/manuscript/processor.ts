@@ -22,13 +22,13 @@ import remarkChapterMeta from './plugins/remark-chapter-meta.ts';
 import remarkCheckDepth from './plugins/remark-check-depth.ts';
 import remarkCheckFootnotes from './plugins/remark-check-footnotes.ts';
 import remarkCheckUnsupported from './plugins/remark-check-unsupported.ts';
+import remarkDollarProse from './plugins/remark-dollar-prose.ts';
 import remarkFancyLists from './plugins/remark-fancy-lists.ts';
 import remarkFencedDivs from './plugins/remark-fenced-divs.ts';
 import remarkInlineNotes from './plugins/remark-inline-notes.ts';
 import remarkLanguage from './plugins/remark-language.ts';
 import remarkLineBlocks from './plugins/remark-line-blocks.ts';
 import remarkSubSuper from './plugins/remark-sub-super.ts';
-import remarkPandocDollars from './plugins/remark-pandoc-dollars.ts';
 import remarkTitleBlock from './plugins/remark-title-block.ts';
 import remarkTypography from './plugins/remark-typography.ts';
 import rehypeImpliedDirection from './plugins/rehype-implied-direction.ts';
@@ -46,7 +46,7 @@ export interface ChapterProcessorOptions {
 const EXTENSIONS: PluggableList = [
   remarkDefinitionList,
   remarkMath,
-  remarkPandocDollars,
+  remarkDollarProse,
   remarkAttributes,
   remarkCarryAttributes,
   remarkTitleBlock,
@@ -76,8 +76,8 @@ export function createChapterProcessor(options: ChapterProcessorOptions) {
     .use(rehypeRawIfPresent)
     .use(rehypeCheckImages, { root: options.root })
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeImpliedDirection)
     .use(rehypeMathml)
+    .use(rehypeImpliedDirection)
     .use(rehypeFigures)
     .use(rehypeChapterTitle)
     .use(rehypeHeadingIds)

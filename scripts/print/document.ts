@@ -14,7 +14,7 @@ import { rehypeHyphenate } from './hyphenate.ts';
 import { mirroredPageFurnitureCss, pageStyleCss } from './page-style.ts';
 
 /** Where the print stylesheets are served in the sandbox. */
-export const PRINT_STYLESHEETS = ['/templates/cover/cover.css', '/templates/print/print.css'];
+export const PRINT_STYLESHEETS = ['/templates/cover/cover.css', '/templates/print/print.css', '/templates/fancy-lists.css'];
 
 export const CONTENTS_ANCHOR = 'zine-contents';
 

@@ -7,13 +7,13 @@ import { MATH_FONT_FAMILY, MATH_FONT_FILE, mathFontFace } from '../math/font.ts'
 const route = (font: FontPackage) => `/fonts/${font.id}/`;
 
 /**
- * `<link>` elements for every font stylesheet (the browser loads only the subset files a page's text needs), the
- * math face, then each language's font stack; Paged.js is told to leave them alone (they hold no page rules).
+ * `<link>` elements for every font stylesheet (the browser loads only the subset files a page's text needs), then each
+ * language's font stack and the math face; Paged.js is told to leave them alone (they hold no page rules).
  */
 export function fontLinks(): string {
   const links = FONT_PACKAGES.flatMap((font) => font.stylesheets.map((sheet) => `<link rel="stylesheet" data-pagedjs-ignore href="${route(font)}${sheet}">`));
   const mathRoute = route(FONT_PACKAGES.find((font) => font.family === MATH_FONT_FAMILY)!);
-  return [...links, `<style data-pagedjs-ignore>${mathFontFace(`${mathRoute}files/${MATH_FONT_FILE}`)}\n${fontStackCss()}\n</style>`].join('\n');
+  return [...links, `<style data-pagedjs-ignore>\n${fontStackCss()}\n${mathFontFace(`${mathRoute}files/${MATH_FONT_FILE}`)}\n</style>`].join('\n');
 }
 
 /** Sandbox routes for the font folders. */

@@ -21,7 +21,7 @@ export function readLaidOutPageTexts(): string[] {
     let text = '';
     const walker = document.createTreeWalker(page.querySelector('.pagedjs_area')!, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      // MathML is drawn with glyph variants (stretched operators, large integrals) that have no Unicode of their own.
+      // MathML is left out: the PDF holds its letters as the math italics the browser draws (x as U+1D465).
       if (node.parentElement!.checkVisibility() && !node.parentElement!.closest('math')) text += node.nodeValue ?? '';
     }
     return text;

@@ -8,6 +8,9 @@ type Style = 'lower-roman' | 'upper-roman' | 'lower-alpha' | 'upper-alpha';
 /** HTML's `<ol type>` for each style. */
 const TYPE: Record<Style, string> = { 'lower-roman': 'i', 'upper-roman': 'I', 'lower-alpha': 'a', 'upper-alpha': 'A' };
 
+/** Class the templates draw `a)` and `(a)` markers by (HTML's `<ol type>` knows only `a.`), e.g. `marker-paren-lower-alpha`. */
+const DELIMITER_CLASS: Record<string, string | undefined> = { ')': 'marker-paren', '()': 'marker-parens' };
+
 const MARKER = /^(\()?([ivxlcdm]+|[IVXLCDM]+|[a-z]|[A-Z])([.)])( +)/;
 
 interface Marker {
@@ -54,7 +57,12 @@ function asList(paragraph: Paragraph): List | undefined {
     const content = paragraphOf(item);
     return { type: 'listItem', spread: false, children: [content], position: content.position };
   });
-  return { type: 'list', ordered: true, start: first.value, spread: false, children, position: paragraph.position, data: { hProperties: { type: TYPE[first.style] } } };
+  return { type: 'list', ordered: true, start: first.value, spread: false, children, position: paragraph.position, data: { hProperties: { type: TYPE[first.style], className: markerClass(first) } } };
+}
+
+function markerClass(marker: Marker): string[] | undefined {
+  const delimiter = DELIMITER_CLASS[marker.delimiter];
+  return delimiter ? [`${delimiter}-${marker.style}`] : undefined;
 }
 
 /** The fancy marker a line starts with; `style` (the list's) decides whether `i` is a letter or a numeral. */

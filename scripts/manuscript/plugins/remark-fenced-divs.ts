@@ -1,8 +1,9 @@
 // Pandoc fenced divs: `::: note` or `::: {#id .class}` … `:::` wrap the blocks between them in `<div class="note">`.
+import type { Properties } from 'hast';
 import type { Nodes, Paragraph, Parent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { parseAttributes, type BlockAttributes } from '../block-attributes.ts';
+import { parseAttributes } from '../block-attributes.ts';
 import { paragraphOf, plainLine, splitLines, type Line } from '../paragraph-lines.ts';
 import { reportWarning } from '../report.ts';
 
@@ -12,7 +13,8 @@ const CLOSING = /^\s*:{3,}\s*$/;
 /** A fence line lifted out of a paragraph. */
 interface Fence {
   type: 'fence';
-  attributes?: BlockAttributes;
+  /** For an opening fence: the div's properties. */
+  open?: Properties;
   position?: Paragraph['position'];
 }
 
@@ -49,25 +51,29 @@ export default function remarkFencedDivs() {
 function liftFences(node: RootContent): Block[] {
   if (node.type !== 'paragraph') return [node];
   const lines = splitLines(node.children);
+  const attached = (node.data as { hProperties?: Properties } | undefined)?.hProperties;
   const blocks: Block[] = [];
   let pending: Line[] = [];
   const flush = () => {
     if (pending.length > 0) blocks.push(paragraphOf(pending));
     pending = [];
   };
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const text = plainLine(line);
     const opening = text === undefined ? undefined : OPENING.exec(text);
-    if (text === undefined || (!opening && !CLOSING.test(text))) {
+    // `::: {.note}` whose `{…}` remark-attributes already took onto the paragraph: only the colons remain, on its first line.
+    const takenAttributes = index === 0 && attached !== undefined && text !== undefined && CLOSING.test(text);
+    if (text === undefined || (!opening && !takenAttributes && !CLOSING.test(text))) {
       pending.push(line);
       continue;
     }
     flush();
-    const position = line[0]?.position;
-    blocks.push({ type: 'fence', position, attributes: opening ? (opening[1] ? { id: undefined, classes: [opening[1]], pairs: {} } : parseAttributes(opening[2]!)) : undefined });
+    const open = takenAttributes ? attached : opening ? (opening[1] ? { className: [opening[1]] } : parseAttributes(opening[2]!)) : undefined;
+    blocks.push({ type: 'fence', position: line[0]?.position, open });
   }
   flush();
-  return blocks.length === 1 && blocks[0]!.type === 'paragraph' ? [node] : blocks;
+  if (blocks.length === 1 && blocks[0]!.type === 'paragraph') return [node];
+  return blocks;
 }
 
 /** Pair opening and closing fences (they nest) into fenced divs; an unpaired fence stays as its text, with a warning. */
@@ -77,7 +83,7 @@ function wrapFences(blocks: Block[], file: VFile): RootContent[] {
   const current = () => stack[stack.length - 1]?.children ?? top;
   for (const block of blocks) {
     if (block.type !== 'fence') current().push(block);
-    else if (block.attributes) stack.push({ fence: block, children: [] });
+    else if (block.open) stack.push({ fence: block, children: [] });
     else if (stack.length === 0) {
       reportWarning(file, 'Closing `:::` without an opening fence: it is shown as text', block.position, 'unpaired-fence');
       top.push({ type: 'paragraph', children: [{ type: 'text', value: ':::' }], position: block.position });
@@ -95,7 +101,6 @@ function wrapFences(blocks: Block[], file: VFile): RootContent[] {
 }
 
 function fencedDiv(open: Fence, children: RootContent[], close?: Fence): FencedDiv {
-  const { id, classes, pairs } = open.attributes!;
   const position = open.position && { start: open.position.start, end: (close ?? children[children.length - 1] ?? open).position?.end ?? open.position.end };
-  return { type: 'fencedDiv', children, position, data: { hName: 'div', hProperties: { className: classes, dataZineId: id, ...pairs } } };
+  return { type: 'fencedDiv', children, position, data: { hName: 'div', hProperties: open.open } };
 }

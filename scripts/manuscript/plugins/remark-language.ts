@@ -11,7 +11,7 @@ import { reportError } from '../report.ts';
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
-/** remark plugin: `span` directives with a `lang` attribute, and block directives, become elements (with `dir` as written). */
+/** remark plugin: `span` directives with a `lang` attribute become elements with `lang` (and `dir` as written); block directives become divs. */
 export default function remarkLanguage() {
   return (tree: Root, file: VFile) => {
     visit(tree, (node, index, parent) => {
@@ -21,7 +21,7 @@ export default function remarkLanguage() {
       const isLanguageDirective = (directive.name === 'span' && node.type === 'textDirective') || (directive.name === 'div' && node.type !== 'textDirective');
       if (lang !== undefined && (isLanguageDirective || node.type === 'containerDirective')) checkLanguage(lang, directive, file);
       if (node.type === 'containerDirective') {
-        directive.data = { hName: 'div', hProperties: { ...classedDiv(node), dir: passageDirection(directive, file) } };
+        directive.data = { hName: 'div', hProperties: classedDiv(node, file) };
         return;
       }
       if (!isLanguageDirective || lang === undefined) {
@@ -33,23 +33,23 @@ export default function remarkLanguage() {
   };
 }
 
+function checkLanguage(lang: string, directive: Directive, file: VFile) {
+  if (!LANGUAGE_TAG.test(lang)) reportError(file, `\`${lang}\` is not a BCP 47 language tag (e.g. zh-Hans, ru, en-GB)`, directive.position, 'invalid-lang');
+}
+
+/** A `:::name{#id .class lang=… dir=…}` block: `name` (unless `div`) and the classes as its classes. */
+function classedDiv(directive: ContainerDirective, file: VFile) {
+  const { id, class: classes, lang } = directive.attributes ?? {};
+  const className = [directive.name === 'div' ? [] : [directive.name], (classes ?? '').split(/\s+/)].flat().filter(Boolean);
+  return { ...(className.length > 0 ? { className } : {}), ...(id ? { dataZineId: id } : {}), ...(lang && LANGUAGE_TAG.test(lang) ? { lang } : {}), dir: passageDirection(directive, file) };
+}
+
 /** `dir` as written (rtl, ltr, auto); rehype-implied-direction adds it where the language implies right to left. */
 function passageDirection(directive: Directive, file: VFile): string | undefined {
   const written = directive.attributes?.dir ?? undefined;
   if (written === undefined || ['rtl', 'ltr', 'auto'].includes(written)) return written;
   reportError(file, `\`dir=${written}\` must be rtl, ltr or auto`, directive.position, 'invalid-dir');
   return undefined;
-}
-
-function checkLanguage(lang: string, directive: Directive, file: VFile) {
-  if (!LANGUAGE_TAG.test(lang)) reportError(file, `\`${lang}\` is not a BCP 47 language tag (e.g. zh-Hans, ru, en-GB)`, directive.position, 'invalid-lang');
-}
-
-/** A `:::name{#id .class lang=…}` block: `name` (unless `div`) and the classes as its classes. */
-function classedDiv(directive: ContainerDirective) {
-  const { id, class: classes, lang } = directive.attributes ?? {};
-  const className = [directive.name === 'div' ? [] : [directive.name], (classes ?? '').split(/\s+/)].flat().filter(Boolean);
-  return { ...(className.length > 0 ? { className } : {}), ...(id ? { dataZineId: id } : {}), ...(lang && LANGUAGE_TAG.test(lang) ? { lang } : {}) };
 }
 
 function asWritten(directive: Directive, file: VFile): Text {

@@ -1,7 +1,7 @@
 // Pandoc line blocks: a paragraph whose lines start with `| ` keeps its line breaks and indents (poetry, addresses).
 import type { PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { plainLine, splitLines, stripLinePrefix, type Line } from '../paragraph-lines.ts';
+import { splitLines, stripLinePrefix, type Line } from '../paragraph-lines.ts';
 
 const MARKER = /^\|(?: |$)/;
 
@@ -13,7 +13,7 @@ export default function remarkLineBlocks() {
       if (!startsWithMarker(lines[0]!)) return;
       const kept: Line[] = [];
       for (const line of lines) {
-        if (stripLinePrefix(line, MARKER) !== undefined || (line.length === 0 && plainLine(line) === '')) kept.push(keepIndent(line));
+        if (stripLinePrefix(line, MARKER) !== undefined) kept.push(keepIndent(line));
         // A line without `|` continues the one before (Pandoc's rule for long lines).
         else if (kept.length > 0) kept[kept.length - 1]!.push({ type: 'text', value: ' ' }, ...line);
       }
