@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { decodePDFRawStream, rgb, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { pressPdf } from '../scripts/press/index.ts';
 import { fontsNotEmbedded } from '../scripts/preflight/font-embedding.ts';
 import { pagesWithRgb } from '../scripts/preflight/press-colour.ts';
@@ -95,6 +95,20 @@ describe('print.pdfx', async () => {
   test('the same manuscript and SOURCE_DATE_EPOCH give a byte-identical press PDF', () => {
     const again = build('x1a', mkdtempSync(path.join(tmpdir(), 'zine-press-')));
     assert.ok(Buffer.from(again.bytes).equals(Buffer.from(x1a.bytes)));
+  });
+
+  test('transparency is flattened: a half-transparent rectangle becomes an image, no soft alpha left', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([200, 200]).drawRectangle({ x: 20, y: 20, width: 100, height: 100, color: rgb(1, 0, 0), opacity: 0.5 });
+    const source = await doc.save();
+    assert.match(Buffer.from(source).toString('latin1'), /\/ca 0\.5/);
+    for (const level of ['x1a', 'x4'] as const) {
+      const press = await PDFDocument.load(await pressPdf(source, { level, title: 'T', date: new Date(0) }));
+      const objects = press.context.enumerateIndirectObjects().map(([, object]) => object);
+      const alpha = objects.filter((object) => object instanceof PDFDict && [PDFName.of('ca'), PDFName.of('SMask')].some((key) => object.has(key)));
+      assert.deepEqual(alpha, [], level);
+      assert.deepEqual(pagesWithRgb(press), [], level);
+    }
   });
 
   test('without Ghostscript the build says which package to install', async () => {
