@@ -1,15 +1,17 @@
 #!/bin/sh
-# Before the tests: the Debian packages they use, installed when missing: EPUBCheck (which brings a Java runtime) and
-# Ghostscript (the PDF/X press output). Debian's /usr/bin/epubcheck is a bare jar that runs only where binfmt_misc is
-# set up, so look for the jar itself.
+# Before the tests: the Debian packages they use, installed when missing: EPUBCheck (which brings a Java runtime),
+# poppler-utils (pdftotext, pdffonts, pdftoppm: a second, independent PDF reader), fontconfig (fc-list) and
+# Ghostscript (the PDF/X press output).
+# Debian's /usr/bin/epubcheck is a bare jar that runs only where binfmt_misc is set up, so look for the jar itself.
 missing=""
 { [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1; } || missing="$missing epubcheck"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v fc-list >/dev/null 2>&1 || missing="$missing fontconfig"
 command -v gs >/dev/null 2>&1 || missing="$missing ghostscript"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "tests: installing the Debian packages$missing" >&2
   export DEBIAN_FRONTEND=noninteractive
-  # shellcheck disable=SC2086
   apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing >/dev/null
 else
   echo "tests need the Debian packages$missing: sudo apt-get install$missing" >&2

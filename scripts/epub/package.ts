@@ -1,6 +1,7 @@
 // epub-gen-memory lays out the package with our templates; this subclass feeds it in-memory files and forbids any fetch.
 import { readFile } from 'node:fs/promises';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import type { Direction } from '../languages/index.ts';
 
 const TEMPLATES = new URL('../../templates/epub/', import.meta.url);
 
@@ -17,6 +18,8 @@ export interface PageSpec extends Chapter {
   itemId: string;
   kind: 'cover' | 'titlepage' | 'chapter';
   lang: string;
+  /** Writing direction of the page (its language's). */
+  dir: Direction;
   /** For chapters: the `<section>` id and the body as an XHTML fragment. */
   sectionId?: string;
   body?: string;
