@@ -1,10 +1,15 @@
 // Every layout's page order for 8, 12, 24 and 30 pages, bound left and right: the pure plans, and the imposed PDFs read
-// back with pdf.js and "folded" by a model of what the reader does with the printed sheets.
+// back with pdf.js and "folded" by a model of what the reader does with the printed sheets; the --preview images.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import sharp from 'sharp';
 import { ImposeError, imposeLayout, planLayout, type Binding, type ImposeOptions, type LayoutName } from '../scripts/impose/index.ts';
 import { chooseSignatureSheets, parseSignatureSheets } from '../scripts/impose/booklet-order.ts';
 import type { ImpositionPlan } from '../scripts/impose/layout-plan.ts';
+import { runZine } from './helpers/fixture.ts';
 import { A6, makeNumberedPdf } from './impose-fixtures.ts';
 import { readPdfText, type PdfPageText } from './pdf-text.ts';
 
@@ -229,5 +234,32 @@ describe('imposed PDFs fold into the book, 8 to 30 pages, bound left and right',
     assert.deepEqual(await size('quarter'), [595, 842]);
     assert.deepEqual(await size('cut-stack'), [595, 420]);
     assert.deepEqual(await size('booklet'), [595, 420]);
+  });
+});
+
+describe('zine impose --preview', () => {
+  test('quarter: the PDF and one PNG per sheet side, the cut red across the middle, the fold dashed blue down it', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'zine-preview-'));
+    const source = path.join(folder, 'zine.pdf');
+    writeFileSync(source, await makeNumberedPdf(12, { size: A6 }));
+    const result = runZine(['impose', source, '--layout', 'quarter', '--preview']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(readdirSync(folder).sort(), ['zine-quarter-side-1.png', 'zine-quarter-side-2.png', 'zine-quarter-side-3.png', 'zine-quarter-side-4.png', 'zine-quarter.pdf', 'zine.pdf']);
+    for (const name of ['zine-quarter-side-1.png', 'zine-quarter-side-4.png']) {
+      const { data, info } = await sharp(path.join(folder, name)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      assert.deepEqual([info.width, info.height], [Math.ceil((595.28 / 72) * 50), Math.ceil((841.89 / 72) * 50)]);
+      const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+      const isRed = ([r, g, b]: number[]) => r! > 150 && g! < 90 && b! < 90;
+      const isBlue = ([r, , b]: number[]) => b! > 150 && r! < 90;
+      const middle = Math.round(info.height / 2);
+      const redAcross = Array.from({ length: 20 }, (_, i) => Math.round(((i + 0.5) * info.width) / 20)).filter((x) => [-1, 0, 1].some((d) => isRed(pixel(x, middle + d))));
+      assert.ok(redAcross.length >= 18, `cut line across the middle of ${name}: ${redAcross.length}/20`);
+      const centre = Math.round(info.width / 2);
+      const blueDown = Array.from({ length: info.height }, (_, y) => y).filter((y) => [-1, 0, 1].some((d) => isBlue(pixel(centre + d, y))));
+      assert.ok(blueDown.length > info.height / 4 && blueDown.length < info.height, `dashed fold down ${name}: ${blueDown.length} of ${info.height} rows`);
+      assert.ok(!isRed(pixel(10, 10)) && !isBlue(pixel(10, 10)), 'the corners are paper');
+    }
+    const imposed = await readPdfText(new Uint8Array(readFileSync(path.join(folder, 'zine-quarter.pdf'))));
+    assert.equal(imposed.length, 4, 'the imposed PDF itself is written as without --preview');
   });
 });

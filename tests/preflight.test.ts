@@ -108,6 +108,14 @@ describe('zine preflight on a finished PDF', () => {
     assert.deepEqual(findings(result.stderr, folder, 'rgb-in-pdfx'), ['rgb-x.pdf:1:1  error  rgb-x.pdf is a PDF/X but uses RGB colour on page 2: a CMYK press needs CMYK or grey']);
   });
 
+  test('a file that is missing or not a PDF is an error, not a crash', () => {
+    const file = path.join(folder, 'not.pdf');
+    writeFileSync(file, 'not a pdf');
+    const result = runZine(['preflight', file]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /not\.pdf:1:1\s+error\s+Cannot read the PDF to check: .*No PDF header found\s+unreadable-pdf/);
+  });
+
   test('a clean PDF with an embedded font passes: exit 0', async () => {
     const file = path.join(folder, 'clean.pdf');
     writeFileSync(file, await makeNumberedPdf(4, { font: 'embedded' }));

@@ -104,8 +104,15 @@ function reportRgb(file: VFile, doc: PDFDocument, name: string): void {
 /** A finished PDF checked without a manuscript: findings have the PDF as their file. */
 async function preflightPdf(target: string): Promise<VFile[]> {
   const file = new VFile({ path: target });
-  const bytes = new Uint8Array(await readFile(target));
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  let bytes: Uint8Array;
+  let doc: PDFDocument;
+  try {
+    bytes = new Uint8Array(await readFile(target));
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (error) {
+    reportError(file, `Cannot read the PDF to check: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'unreadable-pdf');
+    return [file];
+  }
   const findings = checkPdf(await readPdfFacts(bytes), { binding: 'left', bindingMargin: BINDING_MARGINS.booklet, greyscale: false });
   for (const finding of findings) report({ file }, finding);
   for (const font of fontsNotEmbedded(doc)) report({ file }, fontNotEmbedded(font));

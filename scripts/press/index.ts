@@ -34,7 +34,7 @@ export async function findCmykProfile(): Promise<string> {
 
 /**
  * Convert `pdf` to PDF/X: links dropped (PDF/X allows no annotations on the page), every colour converted to CMYK
- * through the profile, transparency flattened, fonts embedded; then the version header and XMP metadata the
+ * through the profile, fonts embedded, transparency flattened; then the version header and XMP metadata the
  * standard asks for. Ghostscript missing is a MissingToolError naming the Debian package.
  */
 export async function pressPdf(pdf: Uint8Array, options: PressOptions): Promise<Uint8Array> {
@@ -57,10 +57,11 @@ export async function pressPdf(pdf: Uint8Array, options: PressOptions): Promise<
   }
 }
 
+/** X-1a forbids transparency: PDF 1.3 output makes Ghostscript flatten it (its PDF/X mode flattens for X-4 too). */
 function ghostscriptArguments(level: PdfxLevel, profile: string, definition: string, input: string, output: string): string[] {
   return [
     '-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', `--permit-file-read=${profile}`,
-    '-sDEVICE=pdfwrite', '-dPDFX=true', `-dCompatibilityLevel=${level === 'x4' ? '1.6' : '1.4'}`,
+    '-sDEVICE=pdfwrite', '-dPDFX=true', `-dCompatibilityLevel=${level === 'x4' ? '1.6' : '1.3'}`,
     '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', `-sOutputICCProfile=${profile}`,
     '-dEmbedAllFonts=true', '-dSubsetFonts=true', '-dAutoRotatePages=/None',
     `-sOutputFile=${output}`, definition, input,
