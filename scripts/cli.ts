@@ -14,7 +14,13 @@ const USAGE = `Usage:
   zine watch [manuscript-dir] [--out dir] [--only html,pdf] [--browser path] [--port n]
   zine impose <file.pdf> --layout booklet|minizine [--sheet auto|a4|letter|a3|a5] [--out file.pdf]
               [--signature-sheets n] [--creep 0.5mm] [--guides]
+  zine init [dir] [--title "The Title"] [--lang en]      a new manuscript that builds at once
+  zine add chapter "The Title" [manuscript-dir]          a new chapter file, listed in zine.yaml
+  zine import <file.docx> [dir]                          a Word document as a new manuscript
+  zine theme eject [manuscript-dir]                      copy the theme's templates into <manuscript>/templates/
   zine --help | --version
+
+zine.yaml's theme: picks the look: default, large-print, pocket or cutpaste.
 
 The manuscript folder defaults to ./manuscript, the output folder to ./build.
 Exit codes: 0 done, 1 the manuscript has errors, 2 usage error or invalid zine.yaml.`;
@@ -31,6 +37,8 @@ const OPTIONS = {
   'signature-sheets': { type: 'string' },
   creep: { type: 'string' },
   guides: { type: 'boolean' },
+  title: { type: 'string' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -41,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help) return say(USAGE, 0);
   if (values.version) return say(readVersion(), 0);
   const [command, target, ...rest] = positionals;
+  if (command !== undefined && command in SCAFFOLD_COMMANDS) return SCAFFOLD_COMMANDS[command]!(positionals.slice(1), values);
   if (rest.length > 0) throw new UsageError(`Unexpected argument: ${rest[0]}`);
   const manuscriptDir = path.resolve(target ?? 'manuscript');
   switch (command) {
@@ -108,6 +117,22 @@ async function watchCommand(manuscriptDir: string, outDir: string, values: { onl
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number (0 picks a free one)');
   return runWatch({ manuscriptDir, outDir, browserPath: values.browser && path.resolve(values.browser), port, outputs });
 }
+
+type CommandArgs = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Commands that make or change a manuscript, each its own module (loaded only when used). */
+const SCAFFOLD_COMMANDS: Record<string, (args: string[], values: CommandArgs) => Promise<number>> = {
+  init: async ([dir, ...rest], values) => {
+    if (rest.length > 0) throw new UsageError(`Unexpected argument: ${rest[0]}`);
+    const { runInit } = await import('./commands/init.ts');
+    return runInit(path.resolve(dir ?? 'manuscript'), { title: values.title, lang: values.lang });
+  },
+  add: async ([what, title, dir, ...rest]) => {
+    if (what !== 'chapter' || title === undefined || rest.length > 0) throw new UsageError('zine add chapter "The Title" [manuscript-dir]');
+    const { runAddChapter } = await import('./commands/add-chapter.ts');
+    return runAddChapter(path.resolve(dir ?? 'manuscript'), title);
+  },
+};
 
 function exitCodeFor(files: Parameters<typeof hasErrors>[0], configInvalid: boolean): number {
   if (configInvalid && files.length === 1) return 2;

@@ -1,5 +1,6 @@
 // The zine.yaml schema: every key, its default and its description in one place (docs and errors come from it).
 import { z } from 'zod';
+import { THEME_NAMES } from '../theme/themes.ts';
 import { lengthToPoints } from './length.ts';
 
 const length = z
@@ -104,6 +105,10 @@ export const configSchema = z.strictObject({
   subjects: z.array(z.string().min(1)).default([]).describe('Subjects or keywords.'),
   cover: manuscriptPath.optional().describe('Cover image, relative to the manuscript folder; generated from the title when absent.'),
   chapters: z.array(manuscriptPath).min(1).describe('Chapter files in reading order, relative to the manuscript folder.'),
+  theme: z
+    .enum(THEME_NAMES)
+    .default('default')
+    .describe('The look of every output: default, large-print (14 pt, ragged right, Atkinson Hyperlegible), pocket (A6, tight margins) or cutpaste (bold sans headings, high contrast, for photocopiers). A templates/ folder in the manuscript overrides its files.'),
   print: printSchema.default(printSchema.parse({})),
   epub: epubSchema.default(epubSchema.parse({})),
   booklet: bookletSchema.default(bookletSchema.parse({})),
