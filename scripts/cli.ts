@@ -132,6 +132,11 @@ const SCAFFOLD_COMMANDS: Record<string, (args: string[], values: CommandArgs) =>
     const { runAddChapter } = await import('./commands/add-chapter.ts');
     return runAddChapter(path.resolve(dir ?? 'manuscript'), title);
   },
+  import: async ([docx, dir, ...rest], values) => {
+    if (docx === undefined || rest.length > 0) throw new UsageError('zine import <file.docx> [dir]');
+    const { runImport } = await import('./commands/import.ts');
+    return runImport(path.resolve(docx), path.resolve(dir ?? path.basename(docx).replace(/\.docx$/i, '')), { lang: values.lang });
+  },
 };
 
 function exitCodeFor(files: Parameters<typeof hasErrors>[0], configInvalid: boolean): number {

@@ -1,11 +1,12 @@
 // `zine init [dir] [--title …] [--lang …]`: a new manuscript that builds at once; never overwrites anything.
 import { randomUUID } from 'node:crypto';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_NAME } from '../config/load.ts';
 import { LANGUAGE_TAG } from '../config/schema.ts';
 import { newConfigText, publicationDate } from '../new-zine/config-text.ts';
 import { EXAMPLE_IMAGE, exampleChapterText } from '../new-zine/example-chapter.ts';
+import { whyNotFree } from '../new-zine/free-paths.ts';
 import { generatePlaceholders } from '../placeholders/index.ts';
 import { refuse, shown } from './say.ts';
 
@@ -22,13 +23,11 @@ export async function runInit(dir: string, options: InitOptions): Promise<number
   const lang = options.lang ?? 'en';
   if (title === '') return refuse('--title needs some text');
   if (!LANGUAGE_TAG.test(lang)) return refuse(`--lang takes a BCP 47 language tag such as "en" or "zh-Hans", not "${lang}"`);
+  const inTheWay = await whyNotFree(dir, [FIRST_CHAPTER, EXAMPLE_IMAGE], 'init');
+  if (inTheWay) return refuse(inTheWay);
   const config = path.join(dir, CONFIG_NAME);
-  if (await exists(config)) return refuse(`${shown(config)} already exists: ${shown(dir)} is a manuscript, and init never overwrites one`);
-  for (const file of [FIRST_CHAPTER, EXAMPLE_IMAGE].map((name) => path.join(dir, name))) {
-    if (await exists(file)) return refuse(`${shown(file)} already exists, and init never overwrites a file`);
-  }
   await mkdir(path.join(dir, 'images'), { recursive: true });
-  const text = newConfigText({ title, lang, identifier: `urn:uuid:${randomUUID()}`, date: publicationDate(), theme: 'default', chapters: [FIRST_CHAPTER] });
+  const text = newConfigText({ title, authors: [], lang, identifier: `urn:uuid:${randomUUID()}`, date: publicationDate(), theme: 'default', chapters: [FIRST_CHAPTER] });
   // 'wx' fails if the file appeared meanwhile: never overwrite.
   await writeFile(path.join(dir, FIRST_CHAPTER), exampleChapterText(), { flag: 'wx' });
   await writeFile(config, text, { flag: 'wx' });
@@ -43,12 +42,6 @@ Next:
   return 0;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
 
 function quoted(arg: string): string {
   return /^[\w./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;

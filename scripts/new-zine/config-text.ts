@@ -4,6 +4,7 @@ import { configKeyRows } from '../config/docs.ts';
 
 export interface NewConfig {
   title: string;
+  authors: string[];
   lang: string;
   identifier: string;
   date: string;
@@ -14,7 +15,7 @@ export interface NewConfig {
 /** zine.yaml text for `config`; every key has its schema description above it, so the file explains itself. */
 export function newConfigText(config: NewConfig): string {
   const descriptions = new Map(configKeyRows().map((row) => [row.key, row.description]));
-  const document = new Document({ title: config.title, authors: [], lang: config.lang, identifier: config.identifier, date: config.date, theme: config.theme, chapters: config.chapters });
+  const document = new Document({ title: config.title, authors: config.authors, lang: config.lang, identifier: config.identifier, date: config.date, theme: config.theme, chapters: config.chapters });
   document.commentBefore = ' The zine: what it is called and which chapters it holds. Every key is listed in the README (zine.yaml keys).';
   if (!isMap(document.contents)) throw new Error('a new zine.yaml is a mapping');
   for (const pair of document.contents.items) {
