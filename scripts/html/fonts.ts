@@ -9,9 +9,12 @@ export interface HtmlFonts {
   files: Map<string, Uint8Array>;
 }
 
-/** The faces `text` needs (a face's subset is copied when its unicode-range holds a character of the text), in `folder`. */
-export async function htmlFonts(text: string, folder: string): Promise<HtmlFonts> {
-  const faces = await facesFor(codePointsOf(text));
+/**
+ * The faces `text` needs (a face's subset is copied when its unicode-range holds a character of the text), in `folder`;
+ * given the page's `pageCss`, only the families it names.
+ */
+export async function htmlFonts(text: string, folder: string, pageCss?: string): Promise<HtmlFonts> {
+  const faces = (await facesFor(codePointsOf(text))).filter((face) => pageCss === undefined || pageCss.includes(face.family));
   const files = new Map<string, Uint8Array>();
   await Promise.all(faces.map(async (face) => files.set(`${folder}/${face.fileName}`, new Uint8Array(await readFile(face.path)))));
   const css = faces.map((face) =>

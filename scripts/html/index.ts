@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import { resizeImage } from '../images/resize.ts';
 import type { Book } from '../manuscript/book.ts';
 import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
-import { fillTemplate, readTemplate } from '../template/index.ts';
+import { fillTemplate, readStylesheets, readTemplate } from '../template/index.ts';
 import { htmlFonts } from './fonts.ts';
 import { endnotesSection, linkNoteCalls } from './notes.ts';
 
@@ -22,7 +22,7 @@ export interface HtmlEdition {
 
 /** Render the HTML edition of `book`. */
 export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
-  const [template, css] = await Promise.all([readTemplate('html/page.html'), readTemplate('html/html.css')]);
+  const [template, css] = await Promise.all([readTemplate('html/page.html', book), readStylesheets('html', 'html.css', book)]);
   const imageDir = `${book.slug}-images`;
   const files = new Map<string, Uint8Array>();
   const targets = new Map<string, string>();
@@ -51,7 +51,7 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
   const subtitle = config.subtitle ? [h('p.subtitle', text(config.subtitle))] : [];
   const endnotes = endnotesSection(book);
   const shown: ElementContent[] = [bookTitle, ...subtitle, contents, ...chapters, ...endnotes, ...colophon];
-  const fonts = await htmlFonts(hastToString(h('div', shown)), `${book.slug}-fonts`);
+  const fonts = await htmlFonts(hastToString(h('div', shown)), `${book.slug}-fonts`, css);
   for (const [name, bytes] of fonts.files) files.set(name, bytes);
   const html = fillTemplate(template, {
     lang: config.lang,

@@ -1,7 +1,7 @@
 // The e-book's cover image: templates/cover/cover.html filled from the Book, rendered in the sandbox, as a JPEG.
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../manuscript/book.ts';
-import { fillTemplate, readTemplate } from '../template/index.ts';
+import { fillTemplate, readTemplate, templateUrl } from '../template/index.ts';
 import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
 import { preparePrintImages } from './images.ts';
@@ -25,10 +25,11 @@ export async function renderCoverImage(book: Book, session: PrintSession, option
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const images = await preparePrintImages(book.cover ? [book.cover] : [], COVER_SIZE, cacheDir);
   const content = coverContent(book, (src) => (images.has(src) ? `${IMAGES_ROUTE}${images.get(src)}` : undefined));
-  const html = fillTemplate(await readTemplate('cover/cover.html'), {
+  const html = fillTemplate(await readTemplate('cover/cover.html', book), {
     lang: book.config.lang,
     title: book.config.title,
     fontLinks: fontLinks(),
+    stylesheets: ['cover/cover.css', 'cover/theme.css'].map((name) => `<link rel="stylesheet" href="${templateUrl(name, book)}">`).join('\n'),
     fontSize: `${COVER_SIZE.width / DEVICE_SCALE / 26}px`,
     cover: toHtml(content),
   });

@@ -4,15 +4,15 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Book, Chapter } from '../manuscript/book.ts';
-import { fillTemplate, readTemplate } from '../template/index.ts';
+import { fillTemplate, readTemplate, templateUrl } from '../template/index.ts';
 import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
 import { rehypePrintFootnotes } from './footnotes.ts';
 import { rehypeHyphenate } from './hyphenate.ts';
 import { pageStyleCss } from './page-style.ts';
 
-/** Where the print stylesheets are served in the sandbox. */
-export const PRINT_STYLESHEETS = ['/templates/cover/cover.css', '/templates/print/print.css'];
+/** The print stylesheets, each followed by its theme's additions. */
+const PRINT_STYLESHEETS = ['cover/cover.css', 'cover/theme.css', 'print/print.css', 'print/theme.css'];
 
 const CONTENTS_LABEL: Record<string, string> = { en: 'Contents', zh: '目录', de: 'Inhalt', fr: 'Table des matières', ru: 'Содержание' };
 
@@ -36,11 +36,11 @@ export async function buildPrintDocument(book: Book, imageUrl: (src: string) => 
   const body: Root = { type: 'root', children: [coverSection(book, imageUrl), contentsSection(book), ...(chapters.children as Element[])] };
   rehypeRewriteImages(imageUrl)(body);
   rehypeOpenDetails()(body);
-  return fillTemplate(await readTemplate('print/page.html'), {
+  return fillTemplate(await readTemplate('print/page.html', book), {
     lang: config.lang,
     title: config.title,
     fontLinks: fontLinks(),
-    stylesheets: PRINT_STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n'),
+    stylesheets: PRINT_STYLESHEETS.map((name) => `<link rel="stylesheet" href="${templateUrl(name, book)}">`).join('\n'),
     pageStyle: pageStyleCss(config.print),
     body: toHtml(body),
   });
