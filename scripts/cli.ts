@@ -137,6 +137,11 @@ const SCAFFOLD_COMMANDS: Record<string, (args: string[], values: CommandArgs) =>
     const { runImport } = await import('./commands/import.ts');
     return runImport(path.resolve(docx), path.resolve(dir ?? path.basename(docx).replace(/\.docx$/i, '')), { lang: values.lang });
   },
+  theme: async ([what, dir, ...rest]) => {
+    if (what !== 'eject' || rest.length > 0) throw new UsageError('zine theme eject [manuscript-dir]');
+    const { runThemeEject } = await import('./commands/theme.ts');
+    return runThemeEject(path.resolve(dir ?? 'manuscript'));
+  },
 };
 
 function exitCodeFor(files: Parameters<typeof hasErrors>[0], configInvalid: boolean): number {

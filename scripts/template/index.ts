@@ -1,7 +1,7 @@
 // Templates in templates/: files with {{text}} (escaped) and {{{html}}} (raw) placeholders, filled by the outputs.
 // A file is looked up in layers: the manuscript's own templates/, then its theme (templates/themes/<name>/), then templates/.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveManuscriptFile } from '../manuscript/resolve-file.ts';
@@ -33,8 +33,23 @@ export function findTemplate(name: string, source?: TemplateSource): string {
     const own = resolveManuscriptFile(`templates/${name}`, source.root, source.root);
     if ('path' in own) return own.path;
   }
-  const themed = source ? path.join(THEMES_DIR, source.config.theme, name) : undefined;
-  return themed && existsSync(themed) ? themed : path.join(TEMPLATES_DIR, name);
+  return source ? themeTemplate(name, source.config.theme) : path.join(TEMPLATES_DIR, name);
+}
+
+/** Template `name` of a bundled theme: the theme's own file, else zine's default. */
+export function themeTemplate(name: string, theme: string): string {
+  const themed = path.join(THEMES_DIR, theme, name);
+  return existsSync(themed) ? themed : path.join(TEMPLATES_DIR, name);
+}
+
+/** Every template file a manuscript may override, by name (`print/print.css`, …). */
+export async function overridableTemplates(): Promise<string[]> {
+  const names = await readdir(TEMPLATES_DIR, { recursive: true, withFileTypes: true });
+  return names
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(TEMPLATES_DIR, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((name) => !name.startsWith('themes/') && manuscriptMayOverride(name))
+    .sort();
 }
 
 /** Read template `name` as `source`'s layers resolve it. */
