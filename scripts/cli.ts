@@ -16,7 +16,7 @@ const USAGE = `Usage:
               [--signature-sheets n] [--creep 0.5mm] [--guides]
   zine init [dir] [--title "The Title"] [--lang en]      a new manuscript that builds at once
   zine add chapter "The Title" [manuscript-dir]          a new chapter file, listed in zine.yaml
-  zine import <file.docx> [dir]                          a Word document as a new manuscript
+  zine import <file.docx> [dir] [--lang en]              a Word document as a new manuscript
   zine theme eject [manuscript-dir]                      copy the theme's templates into <manuscript>/templates/
   zine --help | --version
 

@@ -21,6 +21,7 @@ interface ThemedBuild {
   epub: Uint8Array;
   html: string;
   htmlFonts: string[];
+  stderr: string;
 }
 
 /** Build a copy of `source` (a fixture name or absolute folder) with `theme` set in its zine.yaml. */
@@ -40,6 +41,7 @@ function buildThemed(source: string, theme: string, prepare: (dir: string) => vo
     epub: new Uint8Array(readFileSync(named('.epub'))),
     html: readFileSync(named('.html'), 'utf8'),
     htmlFonts: readdirSync(fontsDir),
+    stderr: build.stderr,
   };
 }
 
@@ -121,6 +123,7 @@ test("a manuscript's templates/ overrides its theme's file, and may not replace 
   assert.doesNotMatch(built.html, /<script>/);
   const epub = openEpub(built.epub);
   const chapter = Object.keys(epub.entries).find((name) => name.endsWith('-introduction.xhtml'))!;
+  for (const name of ['epub/chapter.xhtml.ejs', 'html/page.html']) assert.match(built.stderr, new RegExp(`templates/${name}:1:1\\s+warning\\s+templates/${name} is not used.*template-ignored`));
   assert.match(epub.text(chapter), /<section[^>]*>[\s\S]*Following up our coverage/, "zine's own chapter template, not the manuscript's");
 });
 

@@ -7,7 +7,7 @@ import { CONFIG_NAME } from '../config/load.ts';
 import { LANGUAGE_TAG } from '../config/schema.ts';
 import { importDocx } from '../import/index.ts';
 import { newConfigText, publicationDate } from '../new-zine/config-text.ts';
-import { whyNotFree } from '../new-zine/free-paths.ts';
+import { whyNotFree } from './free-paths.ts';
 import { refuse, shown } from './say.ts';
 
 /** Import `docxPath` into `dir` (both absolute; `dir` defaults to the document's name); resolves to the exit code. */

@@ -6,7 +6,7 @@ import { CONFIG_NAME } from '../config/load.ts';
 import { LANGUAGE_TAG } from '../config/schema.ts';
 import { newConfigText, publicationDate } from '../new-zine/config-text.ts';
 import { EXAMPLE_IMAGE, exampleChapterText } from '../new-zine/example-chapter.ts';
-import { whyNotFree } from '../new-zine/free-paths.ts';
+import { whyNotFree } from './free-paths.ts';
 import { generatePlaceholders } from '../placeholders/index.ts';
 import { refuse, shown } from './say.ts';
 

@@ -3,7 +3,7 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatMessages } from '../build/format-messages.ts';
 import { loadConfig } from '../config/load.ts';
-import { overridableTemplates, themeTemplate } from '../template/index.ts';
+import { manuscriptMayOverride, templateNames, themeTemplate } from '../template/index.ts';
 import { refuse, shown } from './say.ts';
 
 /** Eject the theme of the manuscript in `dir` (absolute); resolves to the exit code. Never overwrites a file. */
@@ -13,7 +13,7 @@ export async function runThemeEject(dir: string): Promise<number> {
     process.stderr.write(formatMessages([file]));
     return 2;
   }
-  const names = await overridableTemplates();
+  const names = templateNames().filter(manuscriptMayOverride);
   const target = (name: string) => path.join(dir, 'templates', ...name.split('/'));
   for (const name of names) {
     const exists = await stat(target(name)).then(() => true, () => false);

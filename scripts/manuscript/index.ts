@@ -12,6 +12,7 @@ import { compileChapter, type CompiledChapter } from './read-chapter.ts';
 import { resolveImage } from './plugins/rehype-check-images.ts';
 import { reportError, type Place } from './report.ts';
 import { resolveManuscriptFile, type FileProblem } from './resolve-file.ts';
+import { ignoredTemplates } from '../template/ignored-templates.ts';
 
 export type { Book, Chapter, ImageAsset, Note } from './book.ts';
 
@@ -61,7 +62,7 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   );
   const coverImage = cover && 'src' in cover ? images.get(cover.src) : undefined;
   const book: Book = { config, root, slug: asciiSlug(config.title, 'zine'), chapters, images, cover: coverImage };
-  return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
+  return { book, files: [configFile, ...chapters.map((chapter) => chapter.file), ...ignoredTemplates(root)] };
 }
 
 /** Rules of chapter path problems: a missing chapter and one that is not a file have their own. */

@@ -1,7 +1,7 @@
 // Templates in templates/: files with {{text}} (escaped) and {{{html}}} (raw) placeholders, filled by the outputs.
 // A file is looked up in layers: the manuscript's own templates/, then its theme (templates/themes/<name>/), then templates/.
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveManuscriptFile } from '../manuscript/resolve-file.ts';
@@ -42,13 +42,12 @@ export function themeTemplate(name: string, theme: string): string {
   return existsSync(themed) ? themed : path.join(TEMPLATES_DIR, name);
 }
 
-/** Every template file a manuscript may override, by name (`print/print.css`, …). */
-export async function overridableTemplates(): Promise<string[]> {
-  const names = await readdir(TEMPLATES_DIR, { recursive: true, withFileTypes: true });
-  return names
+/** Every file of zine's own templates (not the themes'), by name (`print/print.css`, …), sorted. */
+export function templateNames(): string[] {
+  return readdirSync(TEMPLATES_DIR, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(TEMPLATES_DIR, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((name) => !name.startsWith('themes/') && manuscriptMayOverride(name))
+    .filter((name) => !name.startsWith('themes/'))
     .sort();
 }
 

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_NAME } from '../config/load.ts';
-import { shown } from '../commands/say.ts';
+import { shown } from './say.ts';
 
 /** Why `dir` cannot take a new manuscript made of `files` (relative to it), or undefined when nothing is in the way. */
 export async function whyNotFree(dir: string, files: readonly string[], command: string): Promise<string | undefined> {
