@@ -88,9 +88,18 @@ export const epubSchema = z
       .string()
       .default('Text with headings, contents, footnotes and captioned images with alternative text.')
       .describe('schema:accessibilitySummary of the e-book.'),
-    tocTitle: z.string().min(1).default('Contents').describe('Heading of the e-book’s table of contents, in the book’s language.'),
+    tocTitle: z.string().min(1).optional().describe('Heading of the e-book’s table of contents; default `labels.contents`.'),
   })
   .describe('The EPUB.');
+
+export const labelsSchema = z
+  .strictObject({
+    contents: z.string().min(1).optional().describe('“Contents” (print, EPUB, HTML).'),
+    notes: z.string().min(1).optional().describe('“Notes”, the heading of the HTML edition’s endnotes.'),
+    cover: z.string().min(1).optional().describe('“Cover”, the cover’s accessible name.'),
+    backToNote: z.string().min(1).optional().describe('The accessible name of a note’s back link; `{n}` is the note number.'),
+  })
+  .describe('Words zine adds to the book, when its language is not one zine knows (or to word them otherwise); by default from `lang`.');
 
 export const configSchema = z.strictObject({
   title: z.string().min(1).describe('Title of the zine (required).'),
@@ -111,6 +120,7 @@ export const configSchema = z.strictObject({
     .describe('The look of every output: default, large-print (14 pt, ragged right, Atkinson Hyperlegible), pocket (A6, tight margins) or cutpaste (bold sans headings, high contrast, for photocopiers). A templates/ folder in the manuscript overrides its files.'),
   print: printSchema.default(printSchema.parse({})),
   epub: epubSchema.default(epubSchema.parse({})),
+  labels: labelsSchema.default({}),
   booklet: bookletSchema.default(bookletSchema.parse({})),
   minizine: minizineSchema.default(minizineSchema.parse({})),
 });

@@ -1,6 +1,7 @@
 // The EPUB stage: a Book and its cover → the bytes of a reproducible, accessible EPUB 3.
 import type { Root } from 'hast';
 import sharp from 'sharp';
+import { directionOf, labelsFor } from '../languages/index.ts';
 import type { Book, Chapter } from '../manuscript/book.ts';
 import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 import { collectImageSources, encodeImages, everyImageHasAlt, rehypeEpubImages } from './images.ts';
@@ -44,17 +45,17 @@ export async function renderEpub(book: Book, options: RenderEpubOptions): Promis
   const { title, subtitle, authors, publisher, rights } = book.config;
   const tagged = { titleXhtml: taggedXhtml(title, book), subtitleXhtml: subtitle ? taggedXhtml(subtitle, book) : '' };
   const frontMatter = { title, subtitle, authors, publisher, rights, ...tagged };
-  const front = { ...frontMatter, cover: { extension: coverExtension, alt: `Cover: ${book.config.title}` } };
+  const front = { ...frontMatter, cover: { extension: coverExtension, alt: `${labelsFor(book.config.lang, book.config.labels).cover}: ${book.config.title}` } };
   const pages: PageSpec[] = [
-    { kind: 'cover', filename: 'cover.xhtml', itemId: 'cover', title: book.config.title, lang: book.config.lang, content: '', beforeToc: true, excludeFromToc: true, book: front },
-    { kind: 'titlepage', filename: 'titlepage.xhtml', itemId: 'titlepage', title: book.config.title, lang: book.config.lang, content: '', beforeToc: true, excludeFromToc: true, book: front },
+    { kind: 'cover', filename: 'cover.xhtml', itemId: 'cover', title: book.config.title, lang: book.config.lang, dir: directionOf(book.config.lang), content: '', beforeToc: true, excludeFromToc: true, book: front },
+    { kind: 'titlepage', filename: 'titlepage.xhtml', itemId: 'titlepage', title: book.config.title, lang: book.config.lang, dir: directionOf(book.config.lang), content: '', beforeToc: true, excludeFromToc: true, book: front },
     ...book.chapters.map((chapter, index) => chapterPage(chapter, files[index]!, trees[index]!, front)),
   ];
 
   const zip = await packageEpub({
     metadata: { title: book.config.title, lang: book.config.lang, authors: book.config.authors, publisher: book.config.publisher },
     templateData: { zine: metadata },
-    tocTitle: book.config.epub.tocTitle,
+    tocTitle: book.config.epub.tocTitle ?? labelsFor(book.config.lang, book.config.labels).contents,
     pages,
     cover: options.cover,
     files: [...images.values()].map(({ href, bytes }) => ({ href, bytes })),
@@ -89,7 +90,7 @@ async function checkCover(cover: RenderEpubOptions['cover']) {
 
 function chapterPage(chapter: Chapter, filename: string, tree: Root, book: Record<string, unknown>): PageSpec {
   const itemId = `chapter-${filename.replace(/\.xhtml$/, '')}`;
-  return { kind: 'chapter', filename, itemId, title: chapter.title, lang: chapter.lang, sectionId: chapter.id, content: '', body: toXhtmlFragment(tree), book };
+  return { kind: 'chapter', filename, itemId, title: chapter.title, lang: chapter.lang, dir: directionOf(chapter.lang), sectionId: chapter.id, content: '', body: toXhtmlFragment(tree), book };
 }
 
 /** Which file holds each id: the chapter's own id (its `<section>`) and every id in its tree. */

@@ -1,4 +1,5 @@
 // The package metadata, as the OPF template reads it: zine.yaml verbatim, plus modification date and accessibility.
+import { directionOf, type Direction } from '../languages/index.ts';
 import type { Book } from '../manuscript/book.ts';
 import type { EpubImage } from './images.ts';
 
@@ -10,6 +11,8 @@ export interface EpubMetadata {
   publisher?: string;
   /** The book's main language, then every other language a chapter is written in. */
   lang: string;
+  /** The book's writing direction: the spine's page progression, the nav's `dir`. */
+  direction: Direction;
   languages: string[];
   date: string;
   description?: string;
@@ -35,6 +38,7 @@ export function epubMetadata(book: Book, parts: { modified: Date; images: readon
     authors: config.authors,
     publisher: config.publisher,
     lang: config.lang,
+    direction: directionOf(config.lang),
     languages,
     date: config.date,
     description: config.description,

@@ -1,6 +1,7 @@
 // epub-gen-memory lays out the package with our templates; this subclass feeds it in-memory files and forbids any fetch.
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
 import { readStylesheets, readTemplate, type TemplateSource } from '../template/index.ts';
+import type { Direction } from '../languages/index.ts';
 
 /** A file the EPUB carries as is, by its path inside the content folder (`OEBPS/`). */
 export interface PackagedFile {
@@ -15,6 +16,8 @@ export interface PageSpec extends Chapter {
   itemId: string;
   kind: 'cover' | 'titlepage' | 'chapter';
   lang: string;
+  /** Writing direction of the page (its language's). */
+  dir: Direction;
   /** For chapters: the `<section>` id and the body as an XHTML fragment. */
   sectionId?: string;
   body?: string;

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FONT_PACKAGES, type FontPackage } from './packages.ts';
-import { parseUnicodeRange, rangesCoverAny, type CodePointRanges } from './unicode-range.ts';
+import { parseUnicodeRange, type CodePointRanges } from './unicode-range.ts';
 
 export interface FontFaceFile {
   family: string;
@@ -22,11 +22,6 @@ let allFaces: Promise<FontFaceFile[]> | undefined;
 export function readFontFaces(): Promise<FontFaceFile[]> {
   allFaces ??= Promise.all(FONT_PACKAGES.flatMap((font) => font.stylesheets.map((sheet) => readStylesheet(font, sheet)))).then((faces) => faces.flat());
   return allFaces;
-}
-
-/** The faces that hold at least one of `points`: all a page with that text needs. */
-export async function facesFor(points: Set<number>): Promise<FontFaceFile[]> {
-  return (await readFontFaces()).filter((face) => rangesCoverAny(face.ranges, points));
 }
 
 /** The rules of a Fontsource stylesheet, which has a fixed, generated shape: one declaration per line. */

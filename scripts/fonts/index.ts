@@ -1,4 +1,6 @@
 // The typefaces of every edition: the font packages, their faces and subsets, and which subsets a text needs.
 export { FONT_PACKAGES, type FontPackage } from './packages.ts';
-export { facesFor, readFontFaces, type FontFaceFile } from './faces.ts';
+export { readFontFaces, type FontFaceFile } from './faces.ts';
 export { codePointsOf, parseUnicodeRange, rangesCoverAny, type CodePointRanges } from './unicode-range.ts';
+export { fontConfigFaces, prepareFontConfig, type FontConfig } from './fontconfig.ts';
+export { fontCoverage, type Coverage } from './coverage.ts';

@@ -1,6 +1,6 @@
 // The HTML edition's fonts: only the subset files of our typefaces that hold the book's characters, copied beside the page.
 import { readFile } from 'node:fs/promises';
-import { codePointsOf, facesFor } from '../fonts/index.ts';
+import { facesUsed, fontStackCss, type TextRun } from '../languages/index.ts';
 
 export interface HtmlFonts {
   /** `@font-face` rules pointing at the copied files. */
@@ -9,12 +9,9 @@ export interface HtmlFonts {
   files: Map<string, Uint8Array>;
 }
 
-/**
- * The faces `text` needs (a face's subset is copied when its unicode-range holds a character of the text), in `folder`;
- * given the page's `pageCss`, only the families it names.
- */
-export async function htmlFonts(text: string, folder: string, pageCss?: string): Promise<HtmlFonts> {
-  const faces = (await facesFor(codePointsOf(text))).filter((face) => pageCss === undefined || pageCss.includes(face.family));
+/** The faces `runs` use (the subset files that hold their characters, in their languages' stacks, `latin` a theme's Latin face), copied to `folder`. */
+export async function htmlFonts(runs: TextRun[], folder: string, latin?: string): Promise<HtmlFonts> {
+  const faces = await facesUsed(runs, latin);
   const files = new Map<string, Uint8Array>();
   await Promise.all(faces.map(async (face) => files.set(`${folder}/${face.fileName}`, new Uint8Array(await readFile(face.path)))));
   const css = faces.map((face) =>
@@ -29,5 +26,5 @@ export async function htmlFonts(text: string, folder: string, pageCss?: string):
       '}',
     ].join('\n'),
   );
-  return { css: css.join('\n'), files };
+  return { css: [...css, fontStackCss(latin)].join('\n'), files };
 }

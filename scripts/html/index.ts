@@ -1,12 +1,13 @@
 // The standalone HTML edition: one page with contents, chapters, endnotes, and images resized for the screen.
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { toString as hastToString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { resizeImage } from '../images/resize.ts';
 import type { Book } from '../manuscript/book.ts';
 import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
+import { directionOf, labelsFor, textRuns } from '../languages/index.ts';
+import { themeTextFace } from '../theme/themes.ts';
 import { fillTemplate, readStylesheets, readTemplate } from '../template/index.ts';
 import { htmlFonts } from './fonts.ts';
 import { endnotesSection, linkNoteCalls } from './notes.ts';
@@ -35,13 +36,18 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
     }),
   );
   const chapters = book.chapters.map((chapter) => {
-    const section = h('section.chapter', { id: chapter.id, lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, structuredClone(chapter.tree).children) as Element;
+    const dir = directionOf(chapter.lang);
+    const section = h(
+      'section.chapter',
+      { id: chapter.id, lang: chapter.lang === book.config.lang ? undefined : chapter.lang, dir: dir === directionOf(book.config.lang) ? undefined : dir },
+      structuredClone(chapter.tree).children,
+    ) as Element;
     linkNoteCalls(section);
     pointImagesAt(section, targets);
     return section;
   });
   const contents = h('nav.contents', { ariaLabelledby: 'contents-title', role: 'doc-toc' }, [
-    h('h2', { id: 'contents-title' }, 'Contents'),
+    h('h2', { id: 'contents-title' }, labelsFor(book.config.lang, book.config.labels).contents),
     h('ol', book.chapters.map((chapter) => h('li', { lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, h('a', { href: `#${chapter.id}` }, chapter.title)))),
   ]);
   const { config } = book;
@@ -51,10 +57,11 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
   const subtitle = config.subtitle ? [h('p.subtitle', text(config.subtitle))] : [];
   const endnotes = endnotesSection(book);
   const shown: ElementContent[] = [bookTitle, ...subtitle, contents, ...chapters, ...endnotes, ...colophon];
-  const fonts = await htmlFonts(hastToString(h('div', shown)), `${book.slug}-fonts`, css);
+  const fonts = await htmlFonts(textRuns(h('div', shown), config.lang), `${book.slug}-fonts`, themeTextFace(config.theme));
   for (const [name, bytes] of fonts.files) files.set(name, bytes);
   const html = fillTemplate(template, {
     lang: config.lang,
+    dir: directionOf(config.lang),
     title: config.title,
     description: config.description ?? config.subtitle ?? config.title,
     fontFaces: fonts.css,

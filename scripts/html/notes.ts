@@ -1,6 +1,7 @@
 // The HTML edition's notes: calls become numbered links, the notes an endnote list with links back.
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { labelsFor } from '../languages/index.ts';
 import type { Book } from '../manuscript/book.ts';
 import { renderNoteCalls } from '../manuscript/note-calls.ts';
 
@@ -15,15 +16,16 @@ export function linkNoteCalls(chapter: Element) {
 export function endnotesSection(book: Book): ElementContent[] {
   const notes = book.chapters.flatMap((chapter) => chapter.notes.map((note) => ({ note, lang: chapter.lang })));
   if (notes.length === 0) return [];
+  const labels = labelsFor(book.config.lang, book.config.labels);
   return [
     h('section.endnotes', { role: 'doc-endnotes', ariaLabelledby: 'notes-title' }, [
-      h('h2', { id: 'notes-title' }, 'Notes'),
+      h('h2', { id: 'notes-title' }, labels.notes),
       h(
         'ol',
         notes.map(({ note, lang }) =>
           h('li', { id: `note-${note.number}`, lang: lang === book.config.lang ? undefined : lang, value: note.number }, [
             ...structuredClone(note.content),
-            h('p', h('a', { href: `#noteref-${note.number}`, role: 'doc-backlink', ariaLabel: `Back to note ${note.number}` }, '↩')),
+            h('p', h('a', { href: `#noteref-${note.number}`, role: 'doc-backlink', ariaLabel: labels.backToNote.replace('{n}', String(note.number)) }, '↩')),
           ]),
         ),
       ),

@@ -6,11 +6,13 @@ import { VFile } from 'vfile';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { inspectImage } from '../images/inspect.ts';
 import type { Book, Chapter, ImageAsset } from './book.ts';
-import { asciiSlug, chapterIds } from './names.ts';
+import { bookSlug, chapterIds } from './names.ts';
 import { numberChapterNotes } from './number-notes.ts';
 import { compileChapter, type CompiledChapter } from './read-chapter.ts';
 import { resolveImage } from './plugins/rehype-check-images.ts';
-import { reportError, type Place } from './report.ts';
+import { reportError, reportWarning, type Place } from './report.ts';
+import { missingGlyphReason, reportMissingGlyphs } from './missing-glyphs.ts';
+import { fontCoverage } from '../fonts/index.ts';
 import { resolveManuscriptFile, type FileProblem } from './resolve-file.ts';
 import { ignoredTemplates } from '../template/ignored-templates.ts';
 
@@ -60,8 +62,17 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
       else reportError(file, `Image \`${src}\` ${check.reason}`, place, check.rule);
     }),
   );
+  const covered = await fontCoverage();
+  for (const chapter of chapters) {
+    reportMissingGlyphs(chapter.tree, chapter.file, covered);
+    for (const note of chapter.notes) reportMissingGlyphs({ type: 'root', children: note.content }, chapter.file, covered);
+  }
+  for (const key of ['title', 'subtitle'] as const) {
+    const missing = [...new Set(config[key] ?? '')].filter((char) => !covered(char));
+    if (missing.length > 0) reportWarning(configFile, `\`${key}\`: ${missingGlyphReason(missing)}`, loaded.placeOf([key]), 'missing-glyph');
+  }
   const coverImage = cover && 'src' in cover ? images.get(cover.src) : undefined;
-  const book: Book = { config, root, slug: asciiSlug(config.title, 'zine'), chapters, images, cover: coverImage };
+  const book: Book = { config, root, slug: bookSlug(config.title, config.identifier), chapters, images, cover: coverImage };
   return { book, files: [configFile, ...chapters.map((chapter) => chapter.file), ...ignoredTemplates(root)] };
 }
 

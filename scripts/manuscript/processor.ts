@@ -17,6 +17,7 @@ import remarkCheckDepth from './plugins/remark-check-depth.ts';
 import remarkCheckFootnotes from './plugins/remark-check-footnotes.ts';
 import remarkLanguage from './plugins/remark-language.ts';
 import remarkTypography from './plugins/remark-typography.ts';
+import rehypeImpliedDirection from './plugins/rehype-implied-direction.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 /** A processor for chapters of the manuscript in `root`; `chapterId` prefixes heading ids. */
@@ -35,6 +36,7 @@ export function createChapterProcessor(options: { root: string; chapterId: strin
     .use(rehypeRawIfPresent)
     .use(rehypeCheckImages, { root: options.root })
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeImpliedDirection)
     .use(rehypeFigures)
     .use(rehypeHeadingIds, { chapterId: options.chapterId })
     .use(rehypeCollectNotes);

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
-import { woffToSfnt } from './woff.ts';
+import { woffToSfnt } from '../fonts/woff-to-sfnt.ts';
 
 const WIDTH = 1600;
 const HEIGHT = 1067;

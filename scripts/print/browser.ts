@@ -1,8 +1,11 @@
 // Find a Chromium to print with (explicit path, ZINE_BROWSER, a system browser, the embedded one) and launch it locked down.
 import { accessSync, constants, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { launch, type Browser } from 'puppeteer';
+import { launch, TimeoutError, type Browser } from 'puppeteer';
+import { prepareFontConfig } from '../fonts/index.ts';
+import { zineCacheDir } from '../paths/cache-dir.ts';
 import { createBrowserProfile } from './browser-profiles.ts';
+import { BrowserWaitError, browserWaits, waitMessage } from './browser-wait.ts';
 
 export interface ResolvedBrowser {
   executablePath: string;
@@ -59,6 +62,7 @@ export interface LaunchedBrowser {
 
 /** Launch `resolved` headless with a fresh temporary profile; `--no-sandbox` only when running as root, where Chromium demands it. */
 export async function launchBrowser(resolved: ResolvedBrowser): Promise<LaunchedBrowser> {
+  const fontConfig = await prepareFontConfig(zineCacheDir());
   const profile = createBrowserProfile();
   const args = [...LAUNCH_FLAGS, `--user-data-dir=${profile}`];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
@@ -69,14 +73,19 @@ export async function launchBrowser(resolved: ResolvedBrowser): Promise<Launched
       headless: resolved.embedded ? 'shell' : true,
       pipe: true,
       args,
+      env: browserEnvironment(process.env, fontConfig.file),
       ignoreDefaultArgs: ['--enable-automation'],
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      protocolTimeout: 120_000,
+      // Each wait has its own, shorter bound (browser-wait.ts); this only stops a call nothing else bounds.
+      protocolTimeout: 900_000,
+      // Puppeteer kills a browser that does not start in time; its message is replaced by ours.
+      timeout: browserWaits.launch(resolved.source).ms,
     });
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
+    if (error instanceof TimeoutError) throw new BrowserWaitError(waitMessage(browserWaits.launch(resolved.source)), { cause: error });
     throw new Error(`Cannot start the browser (${resolved.source}): ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
   const kill = async () => {
@@ -86,6 +95,14 @@ export async function launchBrowser(resolved: ResolvedBrowser): Promise<Launched
     rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   };
   return { browser, kill };
+}
+
+/** The browser's environment: ours, with fontconfig pointed at zine's configuration and nothing else. */
+export function browserEnvironment(env: NodeJS.ProcessEnv, fontConfigFile: string): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...env, FONTCONFIG_FILE: fontConfigFile };
+  delete result.FONTCONFIG_PATH;
+  delete result.FONTCONFIG_SYSROOT;
+  return result;
 }
 
 function requireExecutable(file: string, origin: string): string {

@@ -1,6 +1,9 @@
 // The e-book's cover image: templates/cover/cover.html filled from the Book, rendered in the sandbox, as a JPEG.
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../manuscript/book.ts';
+import { directionOf } from '../languages/index.ts';
+import { bounded, browserWaits } from './browser-wait.ts';
+import { themeTextFace } from '../theme/themes.ts';
 import { fillTemplate, readTemplate, templateUrl } from '../template/index.ts';
 import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
@@ -27,8 +30,9 @@ export async function renderCoverImage(book: Book, session: PrintSession, option
   const content = coverContent(book, (src) => (images.has(src) ? `${IMAGES_ROUTE}${images.get(src)}` : undefined));
   const html = fillTemplate(await readTemplate('cover/cover.html', book), {
     lang: book.config.lang,
+    dir: directionOf(book.config.lang),
     title: book.config.title,
-    fontLinks: fontLinks(),
+    fontLinks: fontLinks(themeTextFace(book.config.theme)),
     stylesheets: ['cover/cover.css', 'cover/theme.css'].map((name) => `<link rel="stylesheet" href="${templateUrl(name, book)}">`).join('\n'),
     fontSize: `${COVER_SIZE.width / DEVICE_SCALE / 26}px`,
     cover: toHtml(content),
@@ -37,9 +41,9 @@ export async function renderCoverImage(book: Book, session: PrintSession, option
   return session.withPage('cover', async ({ page, setRoutes }) => {
     setRoutes(routes, options.report ?? (() => undefined));
     await page.setViewport({ width: COVER_SIZE.width / DEVICE_SCALE, height: COVER_SIZE.height / DEVICE_SCALE, deviceScaleFactor: DEVICE_SCALE });
-    const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    const response = await bounded(page.goto(url, { waitUntil: 'load', timeout: 0 }), browserWaits.load('cover'));
     if (!response?.ok()) throw new Error(`The cover page did not load (${response?.status() ?? 'no response'})`);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return page.screenshot({ type: 'jpeg', quality: 90, fullPage: false, captureBeyondViewport: false });
+    await bounded(page.evaluate(() => document.fonts.ready.then(() => undefined)), browserWaits.fonts());
+    return bounded(page.screenshot({ type: 'jpeg', quality: 90, fullPage: false, captureBeyondViewport: false }), browserWaits.screenshot());
   });
 }

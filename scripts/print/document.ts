@@ -4,24 +4,19 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Book, Chapter } from '../manuscript/book.ts';
+import { directionOf, labelsFor, type Direction } from '../languages/index.ts';
+import { themeTextFace } from '../theme/themes.ts';
 import { fillTemplate, readTemplate, templateUrl } from '../template/index.ts';
 import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
 import { rehypePrintFootnotes } from './footnotes.ts';
 import { rehypeHyphenate } from './hyphenate.ts';
-import { pageStyleCss } from './page-style.ts';
+import { mirroredPageFurnitureCss, pageStyleCss } from './page-style.ts';
 
 /** The print stylesheets, each followed by its theme's additions. */
 const PRINT_STYLESHEETS = ['cover/cover.css', 'cover/theme.css', 'print/print.css', 'print/theme.css'];
 
-const CONTENTS_LABEL: Record<string, string> = { en: 'Contents', zh: '目录', de: 'Inhalt', fr: 'Table des matières', ru: 'Содержание' };
-
 export const CONTENTS_ANCHOR = 'zine-contents';
-
-/** "Contents" in the book's language (English when we do not know it). */
-export function contentsLabel(lang: string): string {
-  return CONTENTS_LABEL[lang.split('-')[0]!.toLowerCase()] ?? CONTENTS_LABEL.en!;
-}
 
 /** The id of a chapter's section: what the contents link to. */
 export function chapterAnchor(chapter: Chapter): string {
@@ -31,28 +26,30 @@ export function chapterAnchor(chapter: Chapter): string {
 /** The complete print document; `imageUrl` maps a manuscript image `src` to the URL the sandbox serves it at. */
 export async function buildPrintDocument(book: Book, imageUrl: (src: string) => string | undefined): Promise<string> {
   const { config } = book;
-  const chapters: Root = { type: 'root', children: book.chapters.map(chapterSection) };
+  const chapters: Root = { type: 'root', children: book.chapters.map((chapter) => chapterSection(chapter, directionOf(config.lang))) };
   if (config.print.hyphenate) rehypeHyphenate({ lang: config.lang })(chapters);
   const body: Root = { type: 'root', children: [coverSection(book, imageUrl), contentsSection(book), ...(chapters.children as Element[])] };
   rehypeRewriteImages(imageUrl)(body);
   rehypeOpenDetails()(body);
   return fillTemplate(await readTemplate('print/page.html', book), {
     lang: config.lang,
+    dir: directionOf(config.lang),
     title: config.title,
-    fontLinks: fontLinks(),
+    fontLinks: fontLinks(themeTextFace(config.theme)),
     stylesheets: PRINT_STYLESHEETS.map((name) => `<link rel="stylesheet" href="${templateUrl(name, book)}">`).join('\n'),
-    pageStyle: pageStyleCss(config.print),
+    pageStyle: pageStyleCss(config.print, directionOf(config.lang)),
+    directionStyle: mirroredPageFurnitureCss(directionOf(config.lang)),
     body: toHtml(body),
   });
 }
 
 function coverSection(book: Book, imageUrl: (src: string) => string | undefined): Element {
-  return h('section.cover-page', { id: 'zine-cover', ariaLabel: 'Cover' }, [coverContent(book, imageUrl)]);
+  return h('section.cover-page', { id: 'zine-cover', ariaLabel: labelsFor(book.config.lang, book.config.labels).cover }, [coverContent(book, imageUrl)]);
 }
 
 function contentsSection(book: Book): Element {
   return h('nav.contents', { id: CONTENTS_ANCHOR, role: 'doc-toc' }, [
-    h('h1.contents-title', contentsLabel(book.config.lang)),
+    h('h1.contents-title', labelsFor(book.config.lang, book.config.labels).contents),
     h(
       'ol',
       book.chapters.map((chapter) =>
@@ -62,10 +59,11 @@ function contentsSection(book: Book): Element {
   ]);
 }
 
-function chapterSection(chapter: Chapter): Element {
+function chapterSection(chapter: Chapter, bookDirection: Direction): Element {
   const tree = structuredClone(chapter.tree);
   rehypePrintFootnotes({ notes: chapter.notes, lang: chapter.lang })(tree);
-  return h('section.chapter', { id: chapterAnchor(chapter), lang: chapter.lang }, tree.children as ElementContent[]);
+  const dir = directionOf(chapter.lang);
+  return h('section.chapter', { id: chapterAnchor(chapter), lang: chapter.lang, dir: dir === bookDirection ? undefined : dir }, tree.children as ElementContent[]);
 }
 
 /** Point each `<img>` of a known manuscript image at its downsampled print copy. */

@@ -1,12 +1,17 @@
 // The typefaces in print: the font packages' stylesheets linked in the page, and their folders served by the sandbox.
 import { FONT_PACKAGES, type FontPackage } from '../fonts/index.ts';
+import { fontStackCss } from '../languages/index.ts';
 
 /** The sandbox path a package folder is served under. */
 const route = (font: FontPackage) => `/fonts/${font.id}/`;
 
-/** `<link>` elements for every font stylesheet; Paged.js is told to leave them alone (they hold no page rules). */
-export function fontLinks(): string {
-  return FONT_PACKAGES.flatMap((font) => font.stylesheets.map((sheet) => `<link rel="stylesheet" data-pagedjs-ignore href="${route(font)}${sheet}">`)).join('\n');
+/**
+ * `<link>` elements for every font stylesheet (the browser loads only the subset files a page's text needs), then each
+ * language's font stack (led by `latin`, a theme's Latin face, when given); Paged.js is told to leave them alone (they hold no page rules).
+ */
+export function fontLinks(latin?: string): string {
+  const links = FONT_PACKAGES.flatMap((font) => font.stylesheets.map((sheet) => `<link rel="stylesheet" data-pagedjs-ignore href="${route(font)}${sheet}">`));
+  return [...links, `<style data-pagedjs-ignore>\n${fontStackCss(latin)}\n</style>`].join('\n');
 }
 
 /** Sandbox routes for the font folders. */

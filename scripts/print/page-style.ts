@@ -1,6 +1,7 @@
 // The print settings of zine.yaml as CSS: the page size, mirrored margins and type size the print stylesheet builds on.
 import { lengthToPoints } from '../config/length.ts';
 import { PAGE_SIZES, type PrintConfig } from '../config/schema.ts';
+import type { Direction } from '../languages/index.ts';
 
 export interface PageGeometry {
   /** Page size in points. */
@@ -31,14 +32,18 @@ export function pageGeometry(print: PrintConfig): PageGeometry {
   return { width, height, margins, contentWidth: width - margins.inner - margins.outer, contentHeight: height - margins.top - margins.bottom };
 }
 
-/** `@page` rules (recto: binding on the left) and custom properties for print.css. */
-export function pageStyleCss(print: PrintConfig): string {
+/**
+ * `@page` rules and custom properties for print.css. Paged.js calls odd pages `:right`; in a right-to-left book they
+ * are the left-hand pages of each spread, bound on their right: margins mirror.
+ */
+export function pageStyleCss(print: PrintConfig, direction: Direction = 'ltr'): string {
   const page = pageGeometry(print);
   const pt = (value: number) => `${round(value)}pt`;
+  const [odd, even] = direction === 'rtl' ? [page.margins.outer, page.margins.inner] : [page.margins.inner, page.margins.outer];
   return [
     `@page { size: ${pt(page.width)} ${pt(page.height)}; margin-top: ${pt(page.margins.top)}; margin-bottom: ${pt(page.margins.bottom)}; }`,
-    `@page :left { margin-left: ${pt(page.margins.outer)}; margin-right: ${pt(page.margins.inner)}; }`,
-    `@page :right { margin-left: ${pt(page.margins.inner)}; margin-right: ${pt(page.margins.outer)}; }`,
+    `@page :left { margin-left: ${pt(even)}; margin-right: ${pt(odd)}; }`,
+    `@page :right { margin-left: ${pt(odd)}; margin-right: ${pt(even)}; }`,
     `:root {`,
     `  --zine-font-size: ${pt(points(print.fontSize))};`,
     `  --zine-line-height: ${print.lineHeight};`,
@@ -48,6 +53,25 @@ export function pageStyleCss(print: PrintConfig): string {
     `}`,
     print.chapterStart === 'right' ? '.chapter { break-before: right; }' : '.chapter { break-before: page; }',
     '',
+  ].join('\n');
+}
+
+/**
+ * After print.css, for a right-to-left book: the running head and page number of each page move to its outer edge,
+ * the left of odd pages and the right of even ones.
+ */
+export function mirroredPageFurnitureCss(direction: Direction): string {
+  if (direction === 'ltr') return '';
+  const furniture = (side: 'left' | 'right') => [
+    `@top-${side} { content: string(chapter-title, first-except); font-size: 0.78em; letter-spacing: 0.01em; vertical-align: bottom; padding-bottom: 1.2em; }`,
+    `@bottom-${side} { content: counter(page); font-size: 0.85em; vertical-align: top; padding-top: 1.2em; }`,
+  ].join(' ');
+  return [
+    `@page :right { @top-right { content: none; } @bottom-right { content: none; } ${furniture('left')} }`,
+    `@page :left { @top-left { content: none; } @bottom-left { content: none; } ${furniture('right')} }`,
+    '@page :blank { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }',
+    '@page cover { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }',
+    '@page contents { @top-left { content: none; } @top-right { content: none; } }',
   ].join('\n');
 }
 

@@ -3,8 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
+import { bounded, browserWaits } from './browser-wait.ts';
 import { FIGURE_MIN_SCALE } from './page-style.ts';
 import { registerPagedHandlers } from './paged-handlers.ts';
+import { readLaidOutPageTexts } from './pdf-text-check.ts';
 import { findLostText, readSourceText, type LostText } from './text-check.ts';
 
 const require = createRequire(import.meta.url);
@@ -29,6 +31,8 @@ export interface Pagination {
   lostText: LostText | null;
   /** Time the lost-text check took, in milliseconds. */
   checkMs: number;
+  /** The text each laid-out page shows, for the check of the printed PDF. */
+  pageTexts: string[];
 }
 
 /**
@@ -37,30 +41,35 @@ export interface Pagination {
  */
 export async function paginate(page: Page, url: string, anchorIds: readonly string[] = []): Promise<Pagination> {
   pagedSource ??= readFile(PAGED_POLYFILL, 'utf8');
-  const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const response = await bounded(page.goto(url, { waitUntil: 'load', timeout: 0 }), browserWaits.load('print'));
   if (!response?.ok()) throw new Error(`The print document did not load (${response?.status() ?? 'no response'})`);
   // Every face the text needs has been requested by the first (unpaginated) layout; measure with real metrics only.
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await bounded(page.evaluate(() => document.fonts.ready.then(() => undefined)), browserWaits.fonts());
   let checkStarted = performance.now();
-  const source = await page.evaluateHandle(readSourceText);
+  const source = await bounded(page.evaluateHandle(readSourceText), browserWaits.check());
+  const characters = await source.evaluate((text) => text.body.length + text.notes.length);
   let checkMs = performance.now() - checkStarted;
   await page.evaluate('window.PagedConfig = { auto: false };');
   await page.evaluate(await pagedSource);
   await page.evaluate(preloadOnlyUsedFonts);
   await page.evaluate(registerPagedHandlers, { figureMinScale: FIGURE_MIN_SCALE });
-  const result = await page.evaluate(async () => {
-    const { Previewer } = (window as unknown as { Paged: { Previewer: new () => { preview: () => Promise<{ total: number; performance: number }> } } }).Paged;
-    const flow = await new Previewer().preview();
-    await document.fonts.ready;
-    return { pages: flow.total, layoutMs: Math.round(flow.performance) };
-  });
+  const result = await bounded(
+    page.evaluate(async () => {
+      const { Previewer } = (window as unknown as { Paged: { Previewer: new () => { preview: () => Promise<{ total: number; performance: number }> } } }).Paged;
+      const flow = await new Previewer().preview();
+      await document.fonts.ready;
+      return { pages: flow.total, layoutMs: Math.round(flow.performance) };
+    }),
+    browserWaits.layout(characters),
+  );
   checkStarted = performance.now();
-  const lostText = await page.evaluate(findLostText, source);
+  const lostText = await bounded(page.evaluate(findLostText, source), browserWaits.check());
+  const pageTexts = await bounded(page.evaluate(readLaidOutPageTexts), browserWaits.check());
   await source.dispose();
   checkMs += performance.now() - checkStarted;
   await page.evaluate(nameFootnotesByNumber);
   const anchors = await page.evaluate(locateAnchors, [...anchorIds]);
-  return { ...result, anchors: new Map(anchors), lostText, checkMs: Math.round(checkMs) };
+  return { ...result, anchors: new Map(anchors), lostText, checkMs: Math.round(checkMs), pageTexts };
 }
 
 /**

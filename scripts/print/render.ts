@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { Book } from '../manuscript/book.ts';
-import { buildPrintDocument, chapterAnchor, CONTENTS_ANCHOR, contentsLabel } from './document.ts';
+import { bounded, browserWaits } from './browser-wait.ts';
+import { labelsFor } from '../languages/index.ts';
+import { buildPrintDocument, chapterAnchor, CONTENTS_ANCHOR } from './document.ts';
 import { pixelsForPrint, preparePrintImages } from './images.ts';
 import { applyMetadata, pdfMetadata } from './metadata.ts';
 import { writeOutline } from './outline.ts';
@@ -10,6 +12,9 @@ import { setExactPageSize } from './page-boxes.ts';
 import { FIGURE_IMAGE_SHARE, pageGeometry } from './page-style.ts';
 import { paginate } from './paginate.ts';
 import { lostTextMessage } from './text-check.ts';
+import { findTextMissingFromPdf, missingFromPdfMessage } from './pdf-text-check.ts';
+import { readPdfTextLayer, rewriteSoftHyphens } from '../pdf-text/index.ts';
+import { fontCoverage } from '../fonts/index.ts';
 import { bookRoutes, defaultCacheDir, IMAGES_ROUTE } from './routes.ts';
 import type { ReportBlocked } from './sandbox.ts';
 import type { PrintSession } from './session.ts';
@@ -52,21 +57,28 @@ export async function renderPrintPdf(book: Book, session: PrintSession, options:
 
   const { routes, url } = bookRoutes(book, cacheDir, '.zine-print.html', html);
   const bookmarks = [
-    { title: contentsLabel(book.config.lang), anchor: CONTENTS_ANCHOR },
+    { title: labelsFor(book.config.lang, book.config.labels).contents, anchor: CONTENTS_ANCHOR },
     ...book.chapters.map((chapter) => ({ title: chapter.title, anchor: chapterAnchor(chapter) })),
   ];
   // Chromium's own outline (outline: true) takes its titles from laid-out text, soft hyphens and all: outline.ts writes ours.
-  const { chromiumPdf, pages, layoutMs, checkMs, anchors } = await session.withPage('print', async (sandboxed) => {
+  const { chromiumPdf, pages, layoutMs, checkMs, anchors, pageTexts } = await session.withPage('print', async (sandboxed) => {
     sandboxed.setRoutes(routes, options.report ?? (() => undefined));
     const laidOut = await paginate(sandboxed.page, url, bookmarks.map((bookmark) => bookmark.anchor));
     // Never print a book with text missing: a truncated PDF looks finished.
     if (laidOut.lostText) throw new Error(lostTextMessage(laidOut.lostText, book));
-    const chromiumPdf = await sandboxed.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 120_000 });
+    const chromiumPdf = await bounded(
+      sandboxed.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 }),
+      browserWaits.print(laidOut.pages),
+    );
     return { chromiumPdf, ...laidOut };
   });
   const pdfMs = lap() - layoutMs - checkMs;
 
   const pdf = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
+  // Never a PDF without its text: the DOM can be whole while Chromium drew it with no font.
+  const missing = findTextMissingFromPdf(pageTexts, readPdfTextLayer(pdf), await fontCoverage());
+  if (missing) throw new Error(missingFromPdfMessage(missing));
+  rewriteSoftHyphens(pdf);
   setExactPageSize(pdf, page.width, page.height);
   writeOutline(
     pdf,

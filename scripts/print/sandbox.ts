@@ -102,6 +102,8 @@ export async function sandboxPage(page: Page): Promise<SandboxedPage> {
 async function answer(request: HTTPRequest, routes: SandboxRoutes, report: ReportBlocked) {
   const url = new URL(request.url());
   if (url.protocol === 'data:' || url.protocol === 'blob:') return request.continue();
+  // The browser's own requests (a headful-style build asks every page for /favicon.ico) are nothing the page made.
+  if (isBrowserOwnRequest(request)) return request.abort('blockedbyclient');
   if (url.origin !== SANDBOX_ORIGIN) {
     report(request.url(), `blocked: ${url.protocol === 'file:' ? 'local files outside the manuscript' : 'remote resources'} cannot be used in print`);
     return request.abort('blockedbyclient');
@@ -132,6 +134,11 @@ async function answer(request: HTTPRequest, routes: SandboxRoutes, report: Repor
     return request.respond({ status: 404, body: '' });
   }
   return request.respond({ status: 200, contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', body });
+}
+
+/** A request no document, stylesheet or font made: its initiator is the browser itself (favicon, prefetch). */
+export function isBrowserOwnRequest(request: HTTPRequest): boolean {
+  return !request.isNavigationRequest() && request.resourceType() === 'other' && request.initiator()?.type === 'other';
 }
 
 /** The file `pathname` names under the longest matching folder route, only if it really (after symlinks) lies inside it. */

@@ -1,6 +1,7 @@
 // One warm browser for a build (or a whole watch session): sandboxed pages reused across renders, closed for sure.
 import type { Browser } from 'puppeteer';
 import { launchBrowser, resolveBrowser } from './browser.ts';
+import { BrowserWaitError } from './browser-wait.ts';
 import { sandboxPage, type SandboxedPage } from './sandbox.ts';
 
 export interface PrintSession {
@@ -33,7 +34,8 @@ export async function openPrintSession(options: PrintSessionOptions = {}): Promi
   const pageFor = (purpose: string) => {
     let page = pages.get(purpose);
     if (!page) {
-      page = browser.newPage().then(sandboxPage);
+      // A window of its own: a background tab of the new headless mode is hidden, and Paged.js waits on animation frames there.
+      page = browser.newPage({ type: 'window' }).then(sandboxPage);
       pages.set(purpose, page);
       page.catch(() => pages.delete(purpose));
     }
@@ -63,7 +65,14 @@ export async function openPrintSession(options: PrintSessionOptions = {}): Promi
           pages.delete(purpose);
           return task(await pageFor(purpose));
         }
-        return task(page);
+        // A wait that ran out leaves its work running in the page: close it, the next task gets a fresh one.
+        return task(page).catch(async (error: unknown) => {
+          if (error instanceof BrowserWaitError) {
+            pages.delete(purpose);
+            await page.page.close().catch(() => undefined);
+          }
+          throw error;
+        });
       });
       queues.set(purpose, run.catch(() => undefined).then(() => collectGarbage(purpose)));
       return run;

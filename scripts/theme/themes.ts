@@ -15,6 +15,14 @@ const THEME_PRINT_DEFAULTS: Record<ThemeName, PrintDefaults> = {
   cutpaste: { tone: 'photocopy', lineHeight: 1.35 },
 };
 
+/** Faces a theme sets Latin-script text in, ahead of every language's stack (languages/font-stacks.ts). */
+const THEME_TEXT_FACES: Partial<Record<ThemeName, string>> = { 'large-print': 'Atkinson Hyperlegible' };
+
+/** The face `theme` sets Latin-script text in, when it has one of its own. */
+export function themeTextFace(theme: string): string | undefined {
+  return THEME_TEXT_FACES[theme as ThemeName];
+}
+
 /** `data` (parsed zine.yaml) with its theme's print settings under its own; anything malformed is left for the schema to report. */
 export function withThemeDefaults(data: unknown): unknown {
   if (!isRecord(data) || typeof data.theme !== 'string' || !(THEME_NAMES as readonly string[]).includes(data.theme)) return data;

@@ -10,7 +10,7 @@ import { reportError } from '../report.ts';
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
-/** remark plugin: `span`/`div` directives with a `lang` attribute become elements with `lang`. */
+/** remark plugin: `span`/`div` directives with a `lang` attribute become elements with `lang` (and `dir` as written). */
 export default function remarkLanguage() {
   return (tree: Root, file: VFile) => {
     visit(tree, (node, index, parent) => {
@@ -23,9 +23,17 @@ export default function remarkLanguage() {
         return SKIP;
       }
       if (!LANGUAGE_TAG.test(lang)) reportError(file, `\`${lang}\` is not a BCP 47 language tag (e.g. zh-Hans, ru, en-GB)`, directive.position, 'invalid-lang');
-      directive.data = { hName: directive.name, hProperties: { lang } };
+      directive.data = { hName: directive.name, hProperties: { lang, dir: passageDirection(directive, file) } };
     });
   };
+}
+
+/** `dir` as written (rtl, ltr, auto); rehype-implied-direction adds it where the language implies right to left. */
+function passageDirection(directive: Directive, file: VFile): string | undefined {
+  const written = directive.attributes?.dir ?? undefined;
+  if (written === undefined || ['rtl', 'ltr', 'auto'].includes(written)) return written;
+  reportError(file, `\`dir=${written}\` must be rtl, ltr or auto`, directive.position, 'invalid-dir');
+  return undefined;
 }
 
 function asWritten(directive: Directive, file: VFile): Text {

@@ -1,4 +1,4 @@
-// Unwraps a WOFF 1.0 font into the plain TrueType/OpenType (sfnt) file that sharp's FreeType can read.
+// Unwraps a WOFF 1.0 font into the plain TrueType/OpenType (sfnt) file that FreeType (fontconfig, sharp) can read.
 import { inflateSync } from 'node:zlib';
 
 const WOFF_SIGNATURE = 0x774f4646; // 'wOFF'

@@ -1,0 +1,7 @@
+// Language knowledge in one place: scripts of characters, faces per language, the text runs font choice needs.
+export { codeStack, fontStackCss, leadingFace, textStack } from './font-stacks.ts';
+export { scriptOf } from './script-of.ts';
+export { textRuns, type TextRun } from './text-runs.ts';
+export { facesUsed } from './used-faces.ts';
+export { directionOf, type Direction } from './direction.ts';
+export { labelsFor, type Labels } from './labels.ts';

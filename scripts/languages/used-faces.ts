@@ -1,0 +1,34 @@
+// The faces a text really uses: per character, the first family of its language's stack that holds it.
+import { readFontFaces, type FontFaceFile } from '../fonts/index.ts';
+import { codeStack, textStack } from './font-stacks.ts';
+import type { TextRun } from './text-runs.ts';
+
+/**
+ * The subset files the runs need: for each character, the faces (every weight and style) of the first family in its
+ * stack whose unicode-range holds it, as the browser will choose. Four Han families all hold 的; only one is used.
+ */
+export async function facesUsed(runs: Iterable<TextRun>, latin?: string): Promise<FontFaceFile[]> {
+  const faces = await readFontFaces();
+  const byFamily = new Map<string, FontFaceFile[]>();
+  for (const face of faces) byFamily.set(face.family, [...(byFamily.get(face.family) ?? []), face]);
+  const holds = (family: string, point: number) =>
+    (byFamily.get(family) ?? []).filter((face) => face.ranges.some(([start, end]) => point >= start && point <= end));
+  const used = new Set<FontFaceFile>();
+  const seen = new Set<string>();
+  for (const run of runs) {
+    const stack = run.code ? codeStack(run.lang, latin) : textStack(run.lang, latin);
+    const key = stack.join('|');
+    for (const char of run.text) {
+      if (/\s/.test(char) || seen.has(`${key}\0${char}`)) continue;
+      seen.add(`${key}\0${char}`);
+      const point = char.codePointAt(0)!;
+      for (const family of stack) {
+        const holding = holds(family, point);
+        if (holding.length === 0) continue;
+        for (const face of holding) used.add(face);
+        break;
+      }
+    }
+  }
+  return faces.filter((face) => used.has(face));
+}

@@ -1,0 +1,82 @@
+// Words, not soft hyphens, in the text layer: Chromium marks every U+00AD of the text as ActualText, so search and copy
+// find "ac­cord­ing" where the page shows "according". Rewritten in the page content after printing.
+import { PDFName, type PDFDict, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { parseContentStream, type Operand } from './content-stream.ts';
+import { actualText, fontInfo, pageContent, type FontInfo } from './page-text.ts';
+
+const HYPHENS = /^[-\u2010]+$/;
+
+/**
+ * Each ActualText span holding soft hyphens, on every page: where the line breaks, the hyphen glyph it draws reads as
+ * "-" (the span goes, the glyph's own text stays); inside a line it reads as its text without them ("f­f" under an
+ * ff ligature reads "ff", a lone soft hyphen as nothing). Returns how many spans were rewritten.
+ */
+export function rewriteSoftHyphens(pdf: PDFDocument): number {
+  const fonts = new Map<PDFDict, FontInfo>();
+  let rewritten = 0;
+  for (const page of pdf.getPages()) rewritten += rewritePage(pdf, page, fonts);
+  return rewritten;
+}
+
+function rewritePage(pdf: PDFDocument, page: PDFPage, fonts: Map<PDFDict, FontInfo>): number {
+  const content = pageContent(page);
+  if (!content.includes('ActualText')) return 0;
+  const operations = parseContentStream(content);
+  const resources = page.node.Resources();
+  const edits: { start: number; end: number; text: string }[] = [];
+  let spans = 0;
+  let font: FontInfo | undefined;
+  // Open marked-content spans; a soft-hyphen span remembers its BDC and the text its glyphs stand for.
+  const open: ({ start: number; end: number; glyphText: string; actual: string } | null)[] = [];
+  const shown = (operand: Operand | undefined): string => {
+    if (!font || !operand || typeof operand !== 'object') return '';
+    if (Array.isArray(operand)) return operand.map(shown).join('');
+    if (!('bytes' in operand)) return '';
+    let text = '';
+    for (let at = 0; at + font.width <= operand.bytes.length; at += font.width) text += font.toUnicode.get(operand.bytes.slice(at, at + font.width)) ?? '';
+    return text;
+  };
+  for (const operation of operations) {
+    const { operator, operands } = operation;
+    if (operator === 'Tf') {
+      const name = operands[0];
+      font = name && typeof name === 'object' && 'name' in name ? fontInfo(resources, name.name, fonts) : undefined;
+    } else if (operator === 'BMC') {
+      open.push(null);
+    } else if (operator === 'BDC') {
+      const properties = operands[1];
+      const actual = properties && typeof properties === 'object' && 'dict' in properties ? properties.dict.get('ActualText') : undefined;
+      const text = actual && typeof actual === 'object' && 'bytes' in actual ? actualText(actual.bytes) : '';
+      open.push(text.includes('\u00ad') ? { start: operation.start, end: operation.end, glyphText: '', actual: text.replace(/\u00ad/g, '') } : null);
+    } else if (operator === 'EMC') {
+      const span = open.pop();
+      if (!span) continue;
+      spans++;
+      if (span.actual === '' && HYPHENS.test(span.glyphText)) {
+        edits.push({ start: span.start, end: span.end, text: '' }, { start: operation.start, end: operation.end, text: '' });
+      } else {
+        edits.push({ start: span.start, end: span.end, text: `/Span <</ActualText <FEFF${utf16Hex(span.actual)}>>> BDC` });
+      }
+    } else if (['Tj', "'", '"', 'TJ'].includes(operator) && open.length > 0) {
+      const span = open.at(-1);
+      if (span) span.glyphText += shown(operator === '"' ? operands[2] : operands[0]);
+    }
+  }
+  if (spans === 0) return 0;
+  let result = '';
+  let at = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    result += content.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  result += content.slice(at);
+  const stream = pdf.context.flateStream(Buffer.from(result, 'latin1'));
+  page.node.set(PDFName.of('Contents'), pdf.context.register(stream));
+  return spans;
+}
+
+function utf16Hex(text: string): string {
+  let hex = '';
+  for (let index = 0; index < text.length; index++) hex += text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
+  return hex;
+}
