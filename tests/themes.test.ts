@@ -92,7 +92,7 @@ test('large print reaches the HTML edition and the EPUB: Atkinson Hyperlegible s
   const large = builds.get('large-print')!;
   assert.ok(large.htmlFonts.some((name) => name.startsWith('atkinson-hyperlegible-latin-400')), large.htmlFonts.join(', '));
   assert.ok(!builds.get('default')!.htmlFonts.some((name) => name.startsWith('atkinson')), 'the default HTML edition carries no Atkinson files');
-  assert.match(large.html, /font-family: "Atkinson Hyperlegible"/);
+  assert.match(large.html, /font-family: 'Atkinson Hyperlegible'/);
   const css = Object.entries(openEpub(large.epub).entries).find(([name]) => name.endsWith('.css'))!;
   assert.match(new TextDecoder().decode(css[1]), /text-align: left; hyphens: none/);
 });
