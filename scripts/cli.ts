@@ -16,7 +16,13 @@ const USAGE = `Usage:
               [--binding left|right] [--signature-sheets n|4-8] [--creep 0.5mm] [--per-side 4]
               [--guides] [--preview] [--out file.pdf]
   zine doctor [--browser path]
+  zine init [dir] [--title "The Title"] [--lang en]      a new manuscript that builds at once
+  zine add chapter "The Title" [manuscript-dir]          a new chapter file, listed in zine.yaml
+  zine import <file.docx> [dir] [--lang en]              a Word document as a new manuscript
+  zine theme eject [manuscript-dir]                      copy the theme's templates into <manuscript>/templates/
   zine --help | --version
+
+zine.yaml's theme: picks the look: default, large-print, pocket or cutpaste.
 
 The manuscript folder defaults to ./manuscript, the output folder to ./build.
 Exit codes: 0 done, 1 the manuscript has errors, 2 usage error or invalid zine.yaml.`;
@@ -36,6 +42,8 @@ const OPTIONS = {
   'per-side': { type: 'string' },
   guides: { type: 'boolean' },
   preview: { type: 'boolean' },
+  title: { type: 'string' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -46,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help) return say(USAGE, 0);
   if (values.version) return say(readVersion(), 0);
   const [command, target, ...rest] = positionals;
+  if (command !== undefined && command in SCAFFOLD_COMMANDS) return SCAFFOLD_COMMANDS[command]!(positionals.slice(1), values);
   if (rest.length > 0) throw new UsageError(`Unexpected argument: ${rest[0]}`);
   const manuscriptDir = path.resolve(target ?? 'manuscript');
   switch (command) {
@@ -144,6 +153,32 @@ async function doctorCommand(extra: string | undefined, browserPath: string | un
   const { doctorLines, formatDoctorLines } = await import('./commands/doctor.ts');
   return say(formatDoctorLines(await doctorLines(browserPath && path.resolve(browserPath))), 0);
 }
+
+type CommandArgs = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Commands that make or change a manuscript, each its own module (loaded only when used). */
+const SCAFFOLD_COMMANDS: Record<string, (args: string[], values: CommandArgs) => Promise<number>> = {
+  init: async ([dir, ...rest], values) => {
+    if (rest.length > 0) throw new UsageError(`Unexpected argument: ${rest[0]}`);
+    const { runInit } = await import('./commands/init.ts');
+    return runInit(path.resolve(dir ?? 'manuscript'), { title: values.title, lang: values.lang });
+  },
+  add: async ([what, title, dir, ...rest]) => {
+    if (what !== 'chapter' || title === undefined || rest.length > 0) throw new UsageError('zine add chapter "The Title" [manuscript-dir]');
+    const { runAddChapter } = await import('./commands/add-chapter.ts');
+    return runAddChapter(path.resolve(dir ?? 'manuscript'), title);
+  },
+  import: async ([docx, dir, ...rest], values) => {
+    if (docx === undefined || rest.length > 0) throw new UsageError('zine import <file.docx> [dir]');
+    const { runImport } = await import('./commands/import.ts');
+    return runImport(path.resolve(docx), path.resolve(dir ?? path.basename(docx).replace(/\.docx$/i, '')), { lang: values.lang });
+  },
+  theme: async ([what, dir, ...rest]) => {
+    if (what !== 'eject' || rest.length > 0) throw new UsageError('zine theme eject [manuscript-dir]');
+    const { runThemeEject } = await import('./commands/theme.ts');
+    return runThemeEject(path.resolve(dir ?? 'manuscript'));
+  },
+};
 
 function exitCodeFor(files: Parameters<typeof hasErrors>[0], configInvalid: boolean): number {
   if (configInvalid && files.length === 1) return 2;

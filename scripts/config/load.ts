@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { withThemeDefaults } from '../theme/themes.ts';
 import { configSchema, type ZineConfig } from './schema.ts';
 import { decodeUtf8 } from '../manuscript/decode.ts';
 import { reportError } from '../manuscript/report.ts';
@@ -56,7 +57,7 @@ export function parseConfig(file: VFile, text: string): LoadedConfig {
     reportError(file, `Invalid YAML: ${(error as Error).message}`, { line: 1, column: 1 }, 'yaml-syntax');
     return { file, placeOf };
   }
-  const result = configSchema.safeParse(data ?? {});
+  const result = configSchema.safeParse(withThemeDefaults(data ?? {}));
   if (result.success) return { file, config: result.data, placeOf };
   for (const issue of result.error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];

@@ -1,5 +1,6 @@
 // The zine.yaml schema: every key, its default and its description in one place (docs and errors come from it).
 import { z } from 'zod';
+import { THEME_NAMES } from '../theme/themes.ts';
 import { lengthToPoints } from './length.ts';
 
 const length = z
@@ -130,6 +131,10 @@ export const configSchema = z.strictObject({
     .enum(['extended', 'gfm'])
     .default('extended')
     .describe('Markdown dialect: extended (GFM plus Pandoc and kramdown habits: definition lists, H~2~O, ^[notes], {#ids}, ::: divs, | line blocks, math) or gfm (GitHub Flavored Markdown only: tildes and carets stay literal).'),
+  theme: z
+    .enum(THEME_NAMES)
+    .default('default')
+    .describe('The look of every output: default, large-print (14 pt, ragged right, Atkinson Hyperlegible), pocket (A6, tight margins) or cutpaste (bold sans headings, high contrast, for photocopiers). A templates/ folder in the manuscript overrides its files.'),
   print: printSchema.default(printSchema.parse({})),
   epub: epubSchema.default(epubSchema.parse({})),
   labels: labelsSchema.default({}),

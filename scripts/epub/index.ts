@@ -62,6 +62,7 @@ export async function renderEpub(book: Book, options: RenderEpubOptions): Promis
     pages,
     cover: options.cover,
     files: [...images.values()].map(({ href, bytes }) => ({ href, bytes })),
+    templates: book,
   });
   return repackEpub(zip, modified);
 }

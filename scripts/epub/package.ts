@@ -1,9 +1,7 @@
 // epub-gen-memory lays out the package with our templates; this subclass feeds it in-memory files and forbids any fetch.
-import { readFile } from 'node:fs/promises';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import { readStylesheets, readTemplate, type TemplateSource } from '../template/index.ts';
 import type { Direction } from '../languages/index.ts';
-
-const TEMPLATES = new URL('../../templates/epub/', import.meta.url);
 
 /** A file the EPUB carries as is, by its path inside the content folder (`OEBPS/`). */
 export interface PackagedFile {
@@ -37,13 +35,17 @@ export interface PackageInput {
   pages: PageSpec[];
   cover: { bytes: Uint8Array; mediaType: 'image/jpeg' | 'image/png' };
   files: PackagedFile[];
+  /** Whose templates: the book's theme and manuscript. */
+  templates: TemplateSource;
 }
 
 /** Build the EPUB with epub-gen-memory: our templates, our stylesheet, no network. Returns its (non-reproducible) zip. */
 export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
-  const [contentOPF, tocXHTML, tocNCX, chapterXHTML, epubCss, listCss] = await Promise.all(
-    ['content.opf.ejs', 'toc.xhtml.ejs', 'toc.ncx.ejs', 'chapter.xhtml.ejs', 'epub.css', '../fancy-lists.css'].map((name) => readFile(new URL(name, TEMPLATES), 'utf8')),
-  );
+  const [contentOPF, tocXHTML, tocNCX, chapterXHTML, epubCss, listCss] = await Promise.all([
+    ...['content.opf.ejs', 'toc.xhtml.ejs', 'toc.ncx.ejs', 'chapter.xhtml.ejs'].map((name) => readTemplate(`epub/${name}`, input.templates)),
+    readStylesheets('epub', 'epub.css', input.templates),
+    readTemplate('fancy-lists.css', input.templates),
+  ]);
   const css = `${epubCss}\n${listCss}`;
   const cover = new File([new Uint8Array(input.cover.bytes)], input.cover.mediaType === 'image/png' ? 'cover.png' : 'cover.jpg', { type: input.cover.mediaType });
   const options: Options & Record<string, unknown> = {

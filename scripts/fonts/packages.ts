@@ -77,6 +77,13 @@ export const FONT_PACKAGES: FontPackage[] = [
     folder: packageFolder('@fontsource/noto-sans-math'),
     stylesheets: [],
   },
+  // The large-print theme's face, drawn for low-vision readers (Braille Institute).
+  {
+    family: 'Atkinson Hyperlegible',
+    id: 'atkinson-hyperlegible',
+    folder: packageFolder('@fontsource/atkinson-hyperlegible'),
+    stylesheets: ['400.css', '400-italic.css', '700.css', '700-italic.css'],
+  },
 ];
 
 function packageFolder(name: string): string {

@@ -9,9 +9,9 @@ export interface HtmlFonts {
   files: Map<string, Uint8Array>;
 }
 
-/** The faces `runs` use (the subset files that hold their characters, in their languages' stacks), copied to `folder`. */
-export async function htmlFonts(runs: TextRun[], folder: string): Promise<HtmlFonts> {
-  const faces = await facesUsed(runs);
+/** The faces `runs` use (the subset files that hold their characters, in their languages' stacks, `latin` a theme's Latin face), copied to `folder`. */
+export async function htmlFonts(runs: TextRun[], folder: string, latin?: string): Promise<HtmlFonts> {
+  const faces = await facesUsed(runs, latin);
   const files = new Map<string, Uint8Array>();
   await Promise.all(faces.map(async (face) => files.set(`${folder}/${face.fileName}`, new Uint8Array(await readFile(face.path)))));
   const css = faces.map((face) =>
@@ -26,5 +26,5 @@ export async function htmlFonts(runs: TextRun[], folder: string): Promise<HtmlFo
       '}',
     ].join('\n'),
   );
-  return { css: [...css, fontStackCss()].join('\n'), files };
+  return { css: [...css, fontStackCss(latin)].join('\n'), files };
 }

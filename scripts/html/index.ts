@@ -10,7 +10,8 @@ import type { Book } from '../manuscript/book.ts';
 import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 import { directionOf, labelsFor, textRuns } from '../languages/index.ts';
 import { chapterAnchor } from '../manuscript/names.ts';
-import { fillTemplate, readTemplate } from '../template/index.ts';
+import { themeTextFace } from '../theme/themes.ts';
+import { fillTemplate, readStylesheets, readTemplate } from '../template/index.ts';
 import { htmlFonts } from './fonts.ts';
 import { endnotesSection, linkNoteCalls } from './notes.ts';
 
@@ -25,7 +26,7 @@ export interface HtmlEdition {
 
 /** Render the HTML edition of `book`. */
 export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
-  const [template, pageCss, listCss] = await Promise.all([readTemplate('html/page.html'), readTemplate('html/html.css'), readTemplate('fancy-lists.css')]);
+  const [template, pageCss, listCss] = await Promise.all([readTemplate('html/page.html', book), readStylesheets('html', 'html.css', book), readTemplate('fancy-lists.css', book)]);
   const css = `${pageCss}\n${listCss}`;
   const imageDir = `${book.slug}-images`;
   const files = new Map<string, Uint8Array>();
@@ -60,7 +61,7 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
   const subtitle = config.subtitle ? [h('p.subtitle', text(config.subtitle))] : [];
   const endnotes = endnotesSection(book);
   const shown: ElementContent[] = [bookTitle, ...subtitle, contents, ...chapters, ...endnotes, ...colophon];
-  const fonts = await htmlFonts(textRuns(h('div', shown), config.lang), `${book.slug}-fonts`);
+  const fonts = await htmlFonts(textRuns(h('div', shown), config.lang), `${book.slug}-fonts`, themeTextFace(config.theme));
   for (const [name, bytes] of fonts.files) files.set(name, bytes);
   if (hasMath(shown)) {
     files.set(`${book.slug}-fonts/${MATH_FONT_FILE}`, new Uint8Array(await readFile(MATH_FONT_PATH)));

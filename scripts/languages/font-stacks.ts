@@ -44,14 +44,14 @@ export function leadingFace(lang: string): string | undefined {
   return LEADING_FACE.find(([prefixes]) => prefixes.some((prefix) => tag === prefix || tag.startsWith(`${prefix}-`)))?.[1];
 }
 
-/** The families that set text in `lang`, in order: its own face, the Latin serif, the others. */
-export function textStack(lang: string): string[] {
-  return unique([leadingFace(lang), LATIN, ...OTHER_SCRIPTS]);
+/** The families that set text in `lang`, in order: its own face, the Latin face (a theme may choose it), the others. */
+export function textStack(lang: string, latin = LATIN): string[] {
+  return unique([leadingFace(lang), latin, LATIN, ...OTHER_SCRIPTS]);
 }
 
 /** The families that set code in `lang`: the monospaced face, then the language's text stack. */
-export function codeStack(lang: string): string[] {
-  return unique([CODE, ...textStack(lang)]);
+export function codeStack(lang: string, latin = LATIN): string[] {
+  return unique([CODE, ...textStack(lang, latin)]);
 }
 
 /** Languages with a rule of their own in the generated CSS: each leading prefix. */
@@ -64,15 +64,15 @@ function languagesWithStacks(): string[] {
  * rule is inside :where() (no specificity), so a template's own `font-family` still wins; later rules win ties, so
  * general prefixes come before specific ones (zh before zh-Hant).
  */
-export function fontStackCss(): string {
+export function fontStackCss(latin = LATIN): string {
   const family = (stack: string[]) => `${stack.map((name) => `'${name}'`).join(', ')}, serif`;
   const rules = [
-    `:where(html, [lang]) { font-family: ${family(textStack('und'))}; }`,
-    `:where(code, kbd, samp, pre) { font-family: ${family(codeStack('und'))}; }`,
+    `:where(html, [lang]) { font-family: ${family(textStack('und', latin))}; }`,
+    `:where(code, kbd, samp, pre) { font-family: ${family(codeStack('und', latin))}; }`,
   ];
   for (const lang of [...languagesWithStacks()].reverse()) {
-    rules.push(`:where([lang]:lang(${lang})) { font-family: ${family(textStack(lang))}; }`);
-    rules.push(`:where([lang]:lang(${lang})) :where(code, kbd, samp, pre) { font-family: ${family(codeStack(lang))}; }`);
+    rules.push(`:where([lang]:lang(${lang})) { font-family: ${family(textStack(lang, latin))}; }`);
+    rules.push(`:where([lang]:lang(${lang})) :where(code, kbd, samp, pre) { font-family: ${family(codeStack(lang, latin))}; }`);
   }
   return rules.join('\n');
 }

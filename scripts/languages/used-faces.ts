@@ -7,7 +7,7 @@ import type { TextRun } from './text-runs.ts';
  * The subset files the runs need: for each character, the faces (every weight and style) of the first family in its
  * stack whose unicode-range holds it, as the browser will choose. Four Han families all hold 的; only one is used.
  */
-export async function facesUsed(runs: Iterable<TextRun>): Promise<FontFaceFile[]> {
+export async function facesUsed(runs: Iterable<TextRun>, latin?: string): Promise<FontFaceFile[]> {
   const faces = await readFontFaces();
   const byFamily = new Map<string, FontFaceFile[]>();
   for (const face of faces) byFamily.set(face.family, [...(byFamily.get(face.family) ?? []), face]);
@@ -16,7 +16,7 @@ export async function facesUsed(runs: Iterable<TextRun>): Promise<FontFaceFile[]
   const used = new Set<FontFaceFile>();
   const seen = new Set<string>();
   for (const run of runs) {
-    const stack = run.code ? codeStack(run.lang) : textStack(run.lang);
+    const stack = run.code ? codeStack(run.lang, latin) : textStack(run.lang, latin);
     const key = stack.join('|');
     for (const char of run.text) {
       if (/\s/.test(char) || seen.has(`${key}\0${char}`)) continue;

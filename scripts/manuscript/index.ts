@@ -17,6 +17,7 @@ import { reportError, reportWarning, type Place } from './report.ts';
 import { missingGlyphReason, reportMissingGlyphs } from './missing-glyphs.ts';
 import { fontCoverage } from '../fonts/index.ts';
 import { resolveManuscriptFile, type FileProblem } from './resolve-file.ts';
+import { ignoredTemplates } from '../template/ignored-templates.ts';
 
 export type { Book, Chapter, ImageAsset, Note } from './book.ts';
 
@@ -89,7 +90,7 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   // A Pandoc title block's authors stand in for zine.yaml's when it names none.
   const authors = config.authors.length > 0 ? config.authors : (compiled[0]?.file.data.titleBlock?.authors ?? []);
   const book: Book = { config: { ...config, authors }, root, slug: bookSlug(config.title, config.identifier), chapters, images, cover: coverImage };
-  return { book, files: [configFile, ...chapters.map((chapter) => chapter.file)] };
+  return { book, files: [configFile, ...chapters.map((chapter) => chapter.file), ...ignoredTemplates(root)] };
 }
 
 /** A chapter without a heading is titled after its file: `03-a-spring_day.md` → "A spring day". */

@@ -3,7 +3,8 @@ import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../manuscript/book.ts';
 import { directionOf } from '../languages/index.ts';
 import { bounded, browserWaits } from './browser-wait.ts';
-import { fillTemplate, readTemplate } from '../template/index.ts';
+import { themeTextFace } from '../theme/themes.ts';
+import { fillTemplate, readTemplate, templateUrl } from '../template/index.ts';
 import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
 import { preparePrintImages } from './images.ts';
@@ -27,11 +28,12 @@ export async function renderCoverImage(book: Book, session: PrintSession, option
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const images = await preparePrintImages(book.cover ? [book.cover] : [], COVER_SIZE, cacheDir);
   const content = coverContent(book, (src) => (images.has(src) ? `${IMAGES_ROUTE}${images.get(src)}` : undefined));
-  const html = fillTemplate(await readTemplate('cover/cover.html'), {
+  const html = fillTemplate(await readTemplate('cover/cover.html', book), {
     lang: book.config.lang,
     dir: directionOf(book.config.lang),
     title: book.config.title,
-    fontLinks: fontLinks(),
+    fontLinks: fontLinks(themeTextFace(book.config.theme)),
+    stylesheets: ['cover/cover.css', 'cover/theme.css'].map((name) => `<link rel="stylesheet" href="${templateUrl(name, book)}">`).join('\n'),
     fontSize: `${COVER_SIZE.width / DEVICE_SCALE / 26}px`,
     cover: toHtml(content),
   });

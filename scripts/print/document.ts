@@ -6,15 +6,16 @@ import { visit } from 'unist-util-visit';
 import type { Book, Chapter } from '../manuscript/book.ts';
 import { directionOf, labelsFor, type Direction } from '../languages/index.ts';
 import { chapterAnchor } from '../manuscript/names.ts';
-import { fillTemplate, readTemplate } from '../template/index.ts';
+import { themeTextFace } from '../theme/themes.ts';
+import { fillTemplate, readTemplate, templateUrl } from '../template/index.ts';
 import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
 import { rehypePrintFootnotes } from './footnotes.ts';
 import { rehypeHyphenate } from './hyphenate.ts';
 import { mirroredPageFurnitureCss, pageStyleCss } from './page-style.ts';
 
-/** Where the print stylesheets are served in the sandbox. */
-export const PRINT_STYLESHEETS = ['/templates/cover/cover.css', '/templates/print/print.css', '/templates/fancy-lists.css'];
+/** The print stylesheets, each followed by its theme's additions, then the fancy-list markers. */
+const PRINT_STYLESHEETS = ['cover/cover.css', 'cover/theme.css', 'print/print.css', 'print/theme.css', 'fancy-lists.css'];
 
 export const CONTENTS_ANCHOR = 'zine-contents';
 
@@ -28,12 +29,12 @@ export async function buildPrintDocument(book: Book, imageUrl: (src: string) => 
   const body: Root = { type: 'root', children: [coverSection(book, imageUrl), contentsSection(book), ...(chapters.children as Element[])] };
   rehypeRewriteImages(imageUrl)(body);
   rehypeOpenDetails()(body);
-  return fillTemplate(await readTemplate('print/page.html'), {
+  return fillTemplate(await readTemplate('print/page.html', book), {
     lang: config.lang,
     dir: directionOf(config.lang),
     title: config.title,
-    fontLinks: fontLinks(),
-    stylesheets: PRINT_STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n'),
+    fontLinks: fontLinks(themeTextFace(config.theme)),
+    stylesheets: PRINT_STYLESHEETS.map((name) => `<link rel="stylesheet" href="${templateUrl(name, book)}">`).join('\n'),
     pageStyle: pageStyleCss(config.print, directionOf(config.lang)),
     directionStyle: mirroredPageFurnitureCss(directionOf(config.lang)),
     body: toHtml(body),

@@ -41,8 +41,8 @@ export function findTextMissingFromPdf(laidOut: readonly string[], pdf: readonly
     for (const [at, char] of chars.entries()) {
       // A character no bundled font has is a box, warned about (missing-glyph) at its place in the manuscript.
       if (char.replace(IGNORED, '') === '' || !drawable(char)) continue;
-      const left = available.get(char) ?? 0;
-      if (left > 0) available.set(char, left - 1);
+      const keys = caseFolded(char);
+      if (keys.every((key) => (available.get(key) ?? 0) > 0)) for (const key of keys) available.set(key, available.get(key)! - 1);
       else {
         characters++;
         if (first === -1) first = at;
@@ -58,8 +58,13 @@ export function findTextMissingFromPdf(laidOut: readonly string[], pdf: readonly
 
 function countCharacters(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const char of text.normalize('NFC').replace(IGNORED, '')) counts.set(char, (counts.get(char) ?? 0) + 1);
+  for (const char of text.normalize('NFC').replace(IGNORED, '')) for (const key of caseFolded(char)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
+}
+
+/** A character as comparison keys without case: CSS `text-transform` (a theme's capitals) changes what the PDF holds, ß to SS. */
+function caseFolded(char: string): string[] {
+  return [...char.toUpperCase().toLowerCase()];
 }
 
 /** The error a render throws when the PDF lacks text the pages showed. */
