@@ -6,6 +6,7 @@ import { before, describe, test } from 'node:test';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toString as hastToString } from 'hast-util-to-string';
+import { labelsFor } from '../scripts/languages/index.ts';
 import type { Book } from '../scripts/manuscript/book.ts';
 import { loadBook } from '../scripts/manuscript/index.ts';
 import { buildBook, contentsTitles, deadEpubLinks, deadHtmlLinks, deadPdfLinks, foldText, htmlScrollWidths, problemLines, words, type BuiltBook } from './helpers/book-outputs.ts';
@@ -79,8 +80,10 @@ for (const name of TEXTS) {
       const { epub, html } = contentsTitles(built);
       assert.deepEqual(epub, titles);
       assert.deepEqual(html, titles);
-      const contents = built.pdf.pages.find((page) => page.lines.some((line) => /^(Contents|Inhalt|目录|Table des matières|Содержание)$/.test(line.text.trim())))!;
-      const printed = compact(contents.lines.map((line) => line.text).join('\n'));
+      const label = labelsFor(book.config.lang, book.config.labels).contents;
+      const contents = built.pdf.pages.find((page) => page.lines.some((line) => line.text.trim() === label));
+      assert.ok(contents, `a PDF page is titled “${label}”, the book's language's word for the contents`);
+      const printed = compact(contents!.lines.map((line) => line.text).join('\n'));
       for (const title of titles) assert.ok(printed.includes(compact(title)), `PDF contents list “${title}”`);
     });
 

@@ -124,7 +124,8 @@ test('notes are numbered continuously across chapters', async () => {
 });
 
 test("dollar amounts stay text (Pandoc's rule), real inline math is math", async () => {
-  const { html } = await compile('# Money\n\nIt reached £3.1 billion ($4.3 billion). Assets tripled to $1.47 billion ($453.5 million).\n\nAnd $x^2$ is math, $$y$$ too.\n');
+  const { html } = await compile('# Money\n\nIt reached £3.1 billion ($4.3 billion). Assets tripled to $1.47 billion ($453.5 million).\n\nEscaped: $73 or so 23\\$.\n\nAnd $x^2$ is math, $$y$$ too.\n');
   assert.ok(html.includes('($4.3 billion). Assets tripled to $1.47 billion ($453.5 million).'), html);
+  assert.ok(html.includes('Escaped: $73 or so 23$.'), html);
   assert.equal((html.match(/<math/g) ?? []).length, 2, html);
 });

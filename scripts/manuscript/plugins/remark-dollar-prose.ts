@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 
 /**
  * remark plugin: single-dollar inline math whose opening `$` is followed by a space, whose closing `$` follows a
- * space, or is followed by a digit, becomes the text it was written as.
+ * space or is escaped (`\$`), or is followed by a digit, becomes the text it was written as (an escaped `\$` as `$`).
  */
 export default function remarkDollarProse() {
   return (tree: Root, file: VFile) => {
@@ -17,8 +17,8 @@ export default function remarkDollarProse() {
       const written = source.slice(start, end);
       if (written.startsWith('$$')) return;
       const inner = written.slice(1, -1);
-      if (!/^\s|\s$/.test(inner) && !/^\d/.test(source.slice(end, end + 1))) return;
-      parent.children.splice(index, 1, { type: 'text', value: written, position: node.position } as Text);
+      if (!/^\s|\s$|\\$/.test(inner) && !/^\d/.test(source.slice(end, end + 1))) return;
+      parent.children.splice(index, 1, { type: 'text', value: written.replace(/\\\$/g, '$'), position: node.position } as Text);
       return [SKIP, index + 1];
     });
   };
