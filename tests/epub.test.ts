@@ -94,7 +94,7 @@ test('rehypeEpubNotes: calls become noterefs in <sup>, notes become footnote asi
   const html = toXhtmlFragment(tree);
   assert.match(html, /Text<sup class="noteref"><a epub:type="noteref" role="doc-noteref" href="#note-3" id="noteref-3">3<\/a><\/sup>/);
   assert.match(html, /again<sup class="noteref"><a epub:type="noteref" role="doc-noteref" href="#note-3" id="noteref-3-2">3<\/a><\/sup>/);
-  assert.match(html, /<aside epub:type="footnote" role="doc-footnote" id="note-3" class="footnote"><p><a role="doc-backlink" href="#noteref-3" class="note-number">3<\/a>\. The note\.<\/p><\/aside>/);
+  assert.match(html, /<aside epub:type="footnote" role="doc-footnote" id="note-3" class="footnote"><p><a role="doc-backlink" href="#noteref-3" class="note-number" aria-label="Back to note 3 in the text">3<\/a>\. The note\.<\/p><\/aside>/);
   assert.deepEqual(content, [h('p', 'The note.')], 'the book model’s note content is copied, not changed');
   assert.throws(() => rehypeEpubNotes({ notes: [] })(h(null, [h('a', { dataNoteCall: '1' })])), /Note call 1/);
 });

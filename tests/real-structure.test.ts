@@ -110,7 +110,7 @@ describe('links and ids', () => {
 
   test('EPUB note back links are named for what they do and underlined (not told apart by place alone)', () => {
     const backLinks = elements(book.epub.xml('OEBPS/01-readme.xhtml'), 'a').filter((link) => link.attributes.role === 'doc-backlink');
-    assert.deepEqual(backLinks.map((link) => link.attributes['aria-label']), ['Back to the text of note 1', 'Back to the text of note 2']);
+    assert.deepEqual(backLinks.map((link) => link.attributes['aria-label']), ['Back to note 1 in the text', 'Back to note 2 in the text']);
     assert.match(book.epub.text('OEBPS/style.css'), /a\.note-number \{\s*text-decoration: underline;/);
   });
 });

@@ -32,7 +32,8 @@ export async function renderEpub(book: Book, options: RenderEpubOptions): Promis
   const modified = options.modified ?? new Date();
   const files = chapterFileNames(book.chapters);
   const trees = book.chapters.map((chapter) => structuredClone(chapter.tree));
-  trees.forEach((tree, index) => rehypeEpubNotes({ notes: book.chapters[index]!.notes })(tree));
+  const { backToNote } = labelsFor(book.config.lang, book.config.labels);
+  trees.forEach((tree, index) => rehypeEpubNotes({ notes: book.chapters[index]!.notes, backToNote })(tree));
   xmlSafeIds(trees);
   const targets = linkTargets(book.chapters, trees, files);
   trees.forEach((tree, index) => rehypeEpubLinks({ file: files[index]!, targets, report })(tree));

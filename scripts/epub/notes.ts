@@ -7,6 +7,8 @@ import { renderNoteCalls } from '../manuscript/note-calls.ts';
 export interface EpubNotesOptions {
   /** The chapter's notes (`chapter.notes`), numbered across the book. */
   notes: readonly Note[];
+  /** The back link's accessible name, `{n}` standing for the note's number (labels.backToNote). */
+  backToNote?: string;
 }
 
 /**
@@ -21,7 +23,8 @@ export function rehypeEpubNotes(options: EpubNotesOptions) {
       if (!numbers.has(number)) throw new Error(`Note call ${number} has no note in this chapter`);
       return noteRef(number, occurrence);
     });
-    if (options.notes.length > 0) tree.children.push(h('div', { className: ['footnotes'] }, options.notes.map(footnote)));
+    const backToNote = options.backToNote ?? 'Back to note {n} in the text';
+    if (options.notes.length > 0) tree.children.push(h('div', { className: ['footnotes'] }, options.notes.map((note) => footnote(note, backToNote))));
   };
 }
 
@@ -35,9 +38,10 @@ function noteRef(number: number, occurrence: number): Element {
   return h('sup', { className: ['noteref'] }, [link]);
 }
 
-function footnote(note: Note): Element {
+function footnote(note: Note, backToNote: string): Element {
   // Named for what it does: a screen reader would otherwise announce only "1".
-  const backLink = h('a', { role: 'doc-backlink', href: `#${noteRefId(note.number)}`, className: ['note-number'], ariaLabel: `Back to the text of note ${note.number}` }, String(note.number));
+  const ariaLabel = backToNote.replace('{n}', String(note.number));
+  const backLink = h('a', { role: 'doc-backlink', href: `#${noteRefId(note.number)}`, className: ['note-number'], ariaLabel }, String(note.number));
   const content = structuredClone(note.content);
   const first = content[0];
   if (first?.type === 'element' && first.tagName === 'p') first.children.unshift(backLink, { type: 'text', value: '. ' });
