@@ -87,7 +87,7 @@ describe('in a browser without CJK fonts, at phone width', () => {
       await cdp.send('DOM.enable');
       await cdp.send('CSS.enable');
       const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-      for (const selector of ['#interview-almaty > h1', '#interview-almaty > p', '#note-3 p']) {
+      for (const selector of ['#zine-chapter-interview-almaty > h1', '#zine-chapter-interview-almaty > p', '#note-3 p']) {
         const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
         const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
         assert.ok(fonts.length > 0, selector);

@@ -28,7 +28,7 @@ export default function remarkLanguage() {
         if (parent && index !== undefined) parent.children.splice(index, 1, asWritten(directive, file) as never);
         return SKIP;
       }
-      directive.data = { hName: directive.name, hProperties: { lang, dir: passageDirection(directive, file) } };
+      directive.data = { hName: directive.name, hProperties: { lang, ...passageDirection(directive, file) } };
     });
   };
 }
@@ -41,15 +41,16 @@ function checkLanguage(lang: string, directive: Directive, file: VFile) {
 function classedDiv(directive: ContainerDirective, file: VFile) {
   const { id, class: classes, lang } = directive.attributes ?? {};
   const className = [directive.name === 'div' ? [] : [directive.name], (classes ?? '').split(/\s+/)].flat().filter(Boolean);
-  return { ...(className.length > 0 ? { className } : {}), ...(id ? { dataZineId: id } : {}), ...(lang && LANGUAGE_TAG.test(lang) ? { lang } : {}), dir: passageDirection(directive, file) };
+  return { ...(className.length > 0 ? { className } : {}), ...(id ? { dataZineId: id } : {}), ...(lang && LANGUAGE_TAG.test(lang) ? { lang } : {}), ...passageDirection(directive, file) };
 }
 
 /** `dir` as written (rtl, ltr, auto); rehype-implied-direction adds it where the language implies right to left. */
-function passageDirection(directive: Directive, file: VFile): string | undefined {
+function passageDirection(directive: Directive, file: VFile): { dir?: string } {
   const written = directive.attributes?.dir ?? undefined;
-  if (written === undefined || ['rtl', 'ltr', 'auto'].includes(written)) return written;
+  if (written === undefined) return {};
+  if (['rtl', 'ltr', 'auto'].includes(written)) return { dir: written };
   reportError(file, `\`dir=${written}\` must be rtl, ltr or auto`, directive.position, 'invalid-dir');
-  return undefined;
+  return {};
 }
 
 function asWritten(directive: Directive, file: VFile): Text {
