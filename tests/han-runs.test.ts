@@ -12,12 +12,12 @@ import sharp from 'sharp';
 import { renderEpub } from '../scripts/epub/index.ts';
 import { renderHtmlEdition } from '../scripts/html/index.ts';
 import type { Book } from '../scripts/manuscript/book.ts';
-import { tagHanRuns } from '../scripts/manuscript/han-runs.ts';
+import { tagHanRuns } from '../scripts/languages/han-runs.ts';
 import { loadBook } from '../scripts/manuscript/index.ts';
 import { coverContent } from '../scripts/print/cover-content.ts';
 
 const SEED = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'manuscript');
-const SUBTITLE_HTML = '<span lang="zh-Hans">采访:阿拉木图(Almaty)无治主义者的目击证言</span>; Analysis from Russian Anarchists';
+const SUBTITLE_HTML = '<span lang="zh-Hans">采访:阿拉木图(<span lang="und-Latn">Almaty</span>)无治主义者的目击证言</span>; Analysis from Russian Anarchists';
 
 const html = (nodes: ElementContent[]) => toHtml(h('p', nodes)).replace(/^<p>|<\/p>$/g, '');
 
@@ -62,6 +62,6 @@ describe('the seed subtitle in each renderer', () => {
     const cover = new Uint8Array(await sharp({ create: { width: 4, height: 6, channels: 3, background: '#fff' } }).png().toBuffer());
     const epub = unzipSync(await renderEpub(book, { cover: { bytes: cover, mediaType: 'image/png' }, modified: new Date(0) }));
     const titlePage = strFromU8(Object.entries(epub).find(([name]) => name.endsWith('titlepage.xhtml'))![1]);
-    assert.ok(titlePage.includes('<p class="subtitle"><span lang="zh-Hans" xml:lang="zh-Hans">采访:阿拉木图(Almaty)无治主义者的目击证言</span>; Analysis from Russian Anarchists</p>'), titlePage);
+    assert.ok(titlePage.includes('<p class="subtitle"><span lang="zh-Hans" xml:lang="zh-Hans">采访:阿拉木图(<span lang="und-Latn" xml:lang="und-Latn">Almaty</span>)无治主义者的目击证言</span>; Analysis from Russian Anarchists</p>'), titlePage);
   });
 });

@@ -94,6 +94,13 @@ describe('in a browser without CJK fonts, at phone width', () => {
         for (const font of fonts) assert.ok(font.isCustomFont, `${selector}: ${font.glyphCount} glyphs from the system font ${font.familyName}`);
         assert.ok(fonts.some((font) => /Noto Serif SC/.test(font.familyName)), `${selector}: ${JSON.stringify(fonts)}`);
       }
+      // Latin inside Chinese (the subtitle's 阿拉木图(Almaty), Latin words in the interview) is drawn in the Latin face.
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[lang="und-Latn"]' });
+      assert.ok(nodeIds.length > 0, 'Latin runs inside Chinese are tagged');
+      for (const nodeId of nodeIds) {
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        assert.deepEqual([...new Set(fonts.map((font) => font.familyName))], ['Source Serif 4'], JSON.stringify(fonts));
+      }
     } finally {
       await browserPage.close();
     }

@@ -1,5 +1,6 @@
 // No lost text in print: long and repetitive paragraphs print whole, and the guard refuses a layout that lacks text.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,7 +14,7 @@ import { findLostText, lostTextMessage, readSourceText } from '../scripts/print/
 import { sharePrintSession } from './helpers/print-session.ts';
 import { oneChapterBook } from './helpers/one-chapter-book.ts';
 import { copyFixture } from './helpers/fixture.ts';
-import { readPdfText } from './pdf-text.ts';
+import { openPdf, readPdfText } from './pdf-text.ts';
 
 const shared = sharePrintSession('zine-print-text-');
 
@@ -106,10 +107,32 @@ describe('the lost-text guard', () => {
     try {
       const tree = { type: 'root' as const, children: [h('h1', 'Lost'), h('p', { style: 'white-space: nowrap' }, 'A line that cannot wrap. '.repeat(40))] };
       const book = oneChapterBook(root, 'lost', 'Lost', tree);
-      await assert.rejects(renderPrintPdf(book, shared.session, { cacheDir: shared.cacheDir }), /lost text.*characters of chapter "Lost" \(lost\.md\) run off page 3, from "[^"]*cannot wrap.*not written/);
+      await assert.rejects(renderPrintPdf(book, shared.session, { cacheDir: shared.cacheDir }), /lost text.*characters of chapter "Lost" \(lost\.md\) run off page 2, from "[^"]*cannot wrap.*not written/);
       assert.match(lostTextMessage({ kind: 'missing', section: 'zine-chapter-lost', excerpt: 'some words', characters: 9 }, book), /9 characters of chapter "Lost" \(lost\.md\) are missing from the pages, from "some words…"/);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
   });
+});
+
+test('a link to a Japanese heading works in the PDF, whose destination names stay within the 127-byte limit', async () => {
+  const dir = copyFixture('minimal');
+  const heading = 'ファイルとデータの処理についての大切な注意';
+  writeFileSync(path.join(dir, '02-second.md'), `---\nlang: ja\n---\n\n# 第二章\n\n[処理を見よ](#${heading})\n\n\\newpage\n\n## ${heading}\n\n本文。\n`);
+  const { book } = await loadBook(dir);
+  const bytes = await renderPrintPdf(book!, shared.session, { cacheDir: shared.cacheDir });
+  const file = path.join(dir, 'out.pdf');
+  writeFileSync(file, bytes);
+  assert.equal(spawnSync('pdftotext', [file, '/dev/null'], { encoding: 'utf8' }).stderr, '');
+  const pdf = await openPdf(bytes);
+  const destinations = await pdf.getDestinations();
+  const links: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number++) {
+    for (const annotation of await (await pdf.getPage(number)).getAnnotations()) if (annotation.subtype === 'Link' && typeof annotation.dest === 'string') links.push(annotation.dest);
+  }
+  const pageOf = async (name: string) => pdf.getPageIndex((destinations[name] as [{ num: number; gen: number }])[0]);
+  const headingPage = (await readPdfText(bytes)).findIndex((page) => page.items.some((item) => item.text.includes('ファイルとデータ')));
+  const targets = await Promise.all(links.filter((name) => destinations[name]).map(pageOf));
+  assert.ok(targets.includes(headingPage), `links to pages ${targets}, the heading is on ${headingPage}`);
+  await pdf.destroy();
 });

@@ -11,6 +11,7 @@ import { describeProblems, epubcheck } from './helpers/epubcheck.ts';
 import { openEpub } from './helpers/epub-reader.ts';
 import { copyFixture, runZine } from './helpers/fixture.ts';
 import { textWithFonts } from './helpers/pdf-fonts.ts';
+import { openPdf } from './pdf-text.ts';
 
 /** A sample of each language of the fixture (tests/fixtures/scripts), and the face it must be set in. */
 const SAMPLES: { lang: string; text: string; face: RegExp }[] = [
@@ -74,6 +75,14 @@ describe('a chapter in every major script', () => {
     for (const sample of SAMPLES.filter((entry) => !['ar', 'he', 'th'].includes(entry.lang))) assert.ok(squeeze(text).includes(squeeze(sample.text)), `pdftotext finds ${sample.text}`);
   });
 
+  test('readers that ignore ActualText (pdf.js, MuPDF) read Thai, Devanagari and Bengali clusters as their characters, not U+0000', async () => {
+    const items = (await textWithFonts(pdf)).filter((item) => /[\u0900-\u09ff\u0e00-\u0e7f]/.test(item.text));
+    assert.ok(items.length > 0);
+    assert.deepEqual(items.filter((item) => item.text.includes('\0')).map((item) => item.text), []);
+    // Shaped Thai as written: the tone mark over a vowel and the thanthakhat are glyphs the font's cmap does not reach.
+    assert.ok(items.map((item) => item.text).join('').includes('ทั้งหลาย'));
+  });
+
   test('right-to-left passages keep their direction in the HTML edition and the EPUB', async () => {
     const html = readFileSync(path.join(out, 'all-human-beings.html'), 'utf8');
     for (const lang of ['ar', 'fa', 'ur', 'he']) assert.match(html, new RegExp(`<div lang="${lang}" dir="rtl">`), lang);
@@ -133,6 +142,8 @@ describe('a right-to-left book', () => {
     const epub = openEpub(bytes);
     assert.match(epub.text('OEBPS/content.opf'), /<spine toc="ncx" page-progression-direction="rtl">/);
     assert.match(epub.text('OEBPS/toc.xhtml'), /dir="rtl"/);
+    // The landmarks are named in the book's language too.
+    assert.match(epub.text('OEBPS/toc.xhtml'), /<a epub:type="cover" href="cover.xhtml">الغلاف<\/a>/);
     const report = await epubcheck(bytes);
     assert.deepEqual([report.checker.nFatal, report.checker.nError, report.checker.nWarning], [0, 0, 0], describeProblems(report));
   });
@@ -177,7 +188,7 @@ function words(pdf: string): { width: number; height: number; words: { text: str
   }));
 }
 
-test("the seed PDF's text layer has words, not soft hyphens", () => {
+test("the seed PDF's text layer has words, not soft hyphens, for poppler and for pdf.js (which ignores ActualText)", async () => {
   const dir = copyFixture(path.resolve('manuscript'));
   const out = path.join(path.dirname(dir), 'out');
   try {
@@ -186,6 +197,16 @@ test("the seed PDF's text layer has words, not soft hyphens", () => {
     const text = execFileSync('pdftotext', [path.join(out, 'kazakhstan-after-the-uprising.pdf'), '-'], { encoding: 'utf8' });
     assert.ok(!text.includes('\u00ad'), 'no U+00AD');
     for (const word of ['according', 'different', 'perspectives', 'Kazakhstan']) assert.ok(text.includes(word), `pdftotext finds "${word}"`);
+    // A viewer built on pdf.js (Firefox's) reads the glyphs, not ActualText: a hyphenation point inside a line must not
+    // read as a space there. It finds every long word of the manuscript that poppler finds.
+    const viewer = await openPdf(new Uint8Array(readFileSync(path.join(out, 'kazakhstan-after-the-uprising.pdf'))));
+    let viewerText = '';
+    for (let number = 1; number <= viewer.numPages; number++) viewerText += `${(await (await viewer.getPage(number)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('')}\n`;
+    await viewer.destroy();
+    const words = new Set(readdirSync(dir).filter((name) => name.endsWith('.md')).flatMap((name) => readFileSync(path.join(dir, name), 'utf8').match(/\p{Script=Latin}{9,}/gu) ?? []));
+    const unfound = (layer: string) => [...words].filter((word) => !layer.replace(/[-\u2010\n]/g, '').includes(word));
+    assert.ok(words.size > 300);
+    assert.deepEqual(unfound(viewerText), unfound(text), 'long words pdf.js reads apart (poppler does not)');
     assert.doesNotMatch(build.stderr, /warning/, 'the seed builds without a warning');
   } finally {
     rmSync(path.dirname(dir), { recursive: true, force: true });

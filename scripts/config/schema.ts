@@ -50,7 +50,7 @@ export const printSchema = z
     fontSize: length.default('10pt').describe('Base font size of the body text.'),
     lineHeight: z.number().min(1).max(3).default(1.4).describe('Line height as a multiple of the font size.'),
     chapterStart: z.enum(['page', 'right']).default('page').describe('Start chapters on any new page, or on a right-hand page.'),
-    hyphenate: z.boolean().default(true).describe('Hyphenate at build time, each language by its own patterns (about 70 languages).'),
+    hyphenate: z.boolean().default(true).describe('Hyphenate at build time, each language by its own patterns (about 70 languages); a language with none whose lines break only at spaces (Hindi, Arabic, Hebrew …) is set flush left, not justified.'),
     tone: z
       .enum(['colour', 'photocopy', 'halftone'])
       .default('colour')

@@ -37,3 +37,14 @@ export function hyphenationModule(lang: string): string | undefined {
   if (primary === 'sr' && /-latn/.test(tag)) candidates.unshift('sh-latn');
   return candidates.find((candidate): candidate is string => candidate !== undefined && /^[a-z0-9-]+$/.test(candidate) && existsSync(path.join(HYPHEN_DIR, candidate, 'index.js')));
 }
+
+/** Scripts whose lines break between letters, not only at spaces: justifying them opens no gaps between words. */
+const BREAKS_BETWEEN_LETTERS = new Set(['zh', 'ja', 'ko', 'th', 'lo', 'km', 'my', 'bo']);
+
+/**
+ * Whether justified lines of `lang` stay even: it is hyphenated (patterns exist), or breaks between letters. Else
+ * (Hindi, Arabic, Hebrew, Armenian …) justifying stretches the spaces of lines that cannot break a word: set ragged.
+ */
+export function justifiesEvenly(lang: string): boolean {
+  return hyphenationModule(lang) !== undefined || BREAKS_BETWEEN_LETTERS.has(lang.toLowerCase().split('-')[0]!);
+}

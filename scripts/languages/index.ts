@@ -5,4 +5,5 @@ export { textRuns, type TextRun } from './text-runs.ts';
 export { facesUsed } from './used-faces.ts';
 export { bindingOf, directionOf, type Direction } from './direction.ts';
 export { labelsFor, type Labels } from './labels.ts';
-export { hyphenationModule, hyphenatorFor, type Hyphenator } from './hyphenation.ts';
+export { hyphenationModule, hyphenatorFor, justifiesEvenly, type Hyphenator } from './hyphenation.ts';
+export { tagLatinRuns } from './latin-runs.ts';

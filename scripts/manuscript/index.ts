@@ -5,6 +5,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import { inspectImage } from '../images/inspect.ts';
+import { tagLatinRuns } from '../languages/index.ts';
 import type { Book, Chapter, ImageAsset } from './book.ts';
 import { uniqueBookIds } from './book-ids.ts';
 import { resolveBookLinks } from './book-links.ts';
@@ -61,7 +62,10 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
     file.messages.push(...chapter.file.messages);
     const tree = structuredClone(chapter.tree);
     const notes = numberChapterNotes(tree, chapter.notes, 1 + chapters.reduce((count, done) => count + done.notes.length, 0));
-    chapters.push({ id, file, title: chapter.title ?? titleFromFileName(config.chapters[index]!), lang: chapter.lang ?? config.lang, tree, notes });
+    const lang = chapter.lang ?? config.lang;
+    tagLatinRuns(tree, lang);
+    for (const note of notes) tagLatinRuns({ type: 'root', children: (note.content = structuredClone(note.content)) }, lang);
+    chapters.push({ id, file, title: chapter.title ?? titleFromFileName(config.chapters[index]!), lang, tree, notes });
     titlePlaces.push(chapter.titlePlace);
     for (const [src, used] of chapter.images) uses.push({ src, path: used.path, file, place: used.position });
   }

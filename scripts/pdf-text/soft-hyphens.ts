@@ -5,11 +5,17 @@ import { parseContentStream, type Operand } from './content-stream.ts';
 import { actualText, fontInfo, pageContent, type FontInfo } from './page-text.ts';
 
 const HYPHENS = /^[-\u2010]+$/;
+/** Operators that set the text position without regard to the last glyph's advance (and the end of a text object). */
+const PLACES_AFRESH = new Set(['Td', 'TD', 'Tm', 'T*', 'ET']);
+const EMPTY_SPAN = '/Span <</ActualText <FEFF>>> BDC';
 
 /**
  * Each ActualText span holding soft hyphens, on every page: where the line breaks, the hyphen glyph it draws reads as
  * "-" (the span goes, the glyph's own text stays); inside a line it reads as its text without them ("f­f" under an
- * ff ligature reads "ff", a lone soft hyphen as nothing). Returns how many spans were rewritten.
+ * ff ligature reads "ff", a lone soft hyphen as nothing). Chromium 156 draws a lone soft hyphen as the space glyph at
+ * no advance, which readers that ignore ActualText (pdf.js, MuPDF) read as a space inside the word ("Sub se quent"):
+ * that invisible glyph goes too, when the next glyph is placed afresh (so no position depends on its advance).
+ * Returns how many spans were rewritten.
  */
 export function rewriteSoftHyphens(pdf: PDFDocument): number {
   const fonts = new Map<PDFDict, FontInfo>();
@@ -27,7 +33,9 @@ function rewritePage(pdf: PDFDocument, page: PDFPage, fonts: Map<PDFDict, FontIn
   let spans = 0;
   let font: FontInfo | undefined;
   // Open marked-content spans; a soft-hyphen span remembers its BDC and the text its glyphs stand for.
-  const open: ({ start: number; end: number; glyphText: string; actual: string } | null)[] = [];
+  const open: ({ start: number; end: number; glyphText: string; actual: string; shows: { start: number; end: number; operator: string }[] } | null)[] = [];
+  // A whitespace-only glyph span, removed whole if the next operation positions text afresh.
+  let blank: { start: number; end: number }[] | undefined;
   const shown = (operand: Operand | undefined): string => {
     if (!font || !operand || typeof operand !== 'object') return '';
     if (Array.isArray(operand)) return operand.map(shown).join('');
@@ -38,6 +46,8 @@ function rewritePage(pdf: PDFDocument, page: PDFPage, fonts: Map<PDFDict, FontIn
   };
   for (const operation of operations) {
     const { operator, operands } = operation;
+    if (blank) edits.push(...(PLACES_AFRESH.has(operator) ? blank.map(({ start, end }) => ({ start, end, text: '' })) : [{ ...blank[0]!, text: EMPTY_SPAN }]));
+    blank = undefined;
     if (operator === 'Tf') {
       const name = operands[0];
       font = name && typeof name === 'object' && 'name' in name ? fontInfo(resources, name.name, fonts) : undefined;
@@ -47,21 +57,27 @@ function rewritePage(pdf: PDFDocument, page: PDFPage, fonts: Map<PDFDict, FontIn
       const properties = operands[1];
       const actual = properties && typeof properties === 'object' && 'dict' in properties ? properties.dict.get('ActualText') : undefined;
       const text = actual && typeof actual === 'object' && 'bytes' in actual ? actualText(actual.bytes) : '';
-      open.push(text.includes('\u00ad') ? { start: operation.start, end: operation.end, glyphText: '', actual: text.replace(/\u00ad/g, '') } : null);
+      open.push(text.includes('\u00ad') ? { start: operation.start, end: operation.end, glyphText: '', actual: text.replace(/\u00ad/g, ''), shows: [] } : null);
     } else if (operator === 'EMC') {
       const span = open.pop();
       if (!span) continue;
       spans++;
       if (span.actual === '' && HYPHENS.test(span.glyphText)) {
         edits.push({ start: span.start, end: span.end, text: '' }, { start: operation.start, end: operation.end, text: '' });
+      } else if (span.actual === '' && span.glyphText !== '' && span.glyphText.trim() === '' && span.shows.every((show) => show.operator === 'Tj' || show.operator === 'TJ')) {
+        blank = [span, ...span.shows, operation];
       } else {
         edits.push({ start: span.start, end: span.end, text: `/Span <</ActualText <FEFF${utf16Hex(span.actual)}>>> BDC` });
       }
     } else if (['Tj', "'", '"', 'TJ'].includes(operator) && open.length > 0) {
       const span = open.at(-1);
-      if (span) span.glyphText += shown(operator === '"' ? operands[2] : operands[0]);
+      if (span) {
+        span.glyphText += shown(operator === '"' ? operands[2] : operands[0]);
+        span.shows.push(operation);
+      }
     }
   }
+  if (blank) edits.push(...blank.map(({ start, end }) => ({ start, end, text: '' })));
   if (spans === 0) return 0;
   let result = '';
   let at = 0;

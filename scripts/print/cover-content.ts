@@ -1,8 +1,8 @@
 // The cover as hast: title and subtitle at the head, the art (or open space) between, names and date at the foot.
 import type { Element } from 'hast';
 import { h } from 'hastscript';
+import { hanLangOf, tagHanRuns } from '../languages/han-runs.ts';
 import type { Book } from '../manuscript/book.ts';
-import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 
 /**
  * The cover of the print PDF's first page and of the e-book's cover image (both styled by templates/cover/cover.css);

@@ -1,22 +1,34 @@
 // Soft hyphens by language, decided at build time: Chromium has no hyphenation dictionaries of its own offline.
 import type { Element, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
-import { hyphenatorFor, type Hyphenator } from '../languages/index.ts';
+import { hyphenatorFor, justifiesEvenly, type Hyphenator } from '../languages/index.ts';
 
 /** Text in these is not prose, or (headings) is also the PDF's tags and bookmarks: never hyphenate it. */
 const SKIP_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Insert U+00AD into every text node whose language (nearest `lang`, else `options.lang`) has hyphenation patterns. */
+/**
+ * Insert U+00AD into every text node whose language (nearest `lang`, else `options.lang`) has hyphenation patterns;
+ * mark `ragged` the paragraphs of a language that can be neither hyphenated nor broken between letters (print.css
+ * sets them flush left, so justifying opens no wide gaps).
+ */
 export function rehypeHyphenate(options: { lang: string }) {
   return (tree: Root) => {
+    visitParents(tree, 'element', (node, ancestors) => {
+      if (node.tagName !== 'p' || justifiesEvenly(languageOf([...ancestors, node], options.lang))) return;
+      node.properties.className = [...((node.properties.className as string[] | undefined) ?? []), 'ragged'];
+    });
     visitParents(tree, 'text', (node, ancestors) => {
-      const elements = ancestors.filter((ancestor): ancestor is Element => ancestor.type === 'element');
-      if (elements.some((element) => SKIP_TAGS.has(element.tagName))) return;
-      const lang = [...elements].reverse().find((element) => typeof element.properties.lang === 'string')?.properties.lang;
-      const hyphenator = hyphenatorFor(typeof lang === 'string' ? lang : options.lang);
+      if (ancestors.some((ancestor) => ancestor.type === 'element' && SKIP_TAGS.has(ancestor.tagName))) return;
+      const hyphenator = hyphenatorFor(languageOf(ancestors, options.lang));
       if (hyphenator) node.value = hyphenateWords(node.value, hyphenator);
     });
   };
+}
+
+/** The nearest `lang` among `ancestors` (outermost first), else `fallback`. */
+function languageOf(ancestors: readonly (Root | Element)[], fallback: string): string {
+  const lang = [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && typeof ancestor.properties.lang === 'string')?.properties.lang;
+  return typeof lang === 'string' ? lang : fallback;
 }
 
 /**

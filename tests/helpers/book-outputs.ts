@@ -1,4 +1,5 @@
 // Build a manuscript with the CLI and read every output back for invariants that hold for any book: links, titles, text, width.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,8 @@ export interface BuiltBook {
   /** The warning and error lines, without the renderer's own noise (Chromium's favicon request). */
   problems: string[];
   pdf: { pages: PdfPage[]; dests: Map<string, number> };
+  /** What poppler says while reading the whole PDF (pdftotext's standard error): empty for a well-formed file. */
+  popplerComplaints: string;
   epub: OpenedEpub;
   epubBytes: Uint8Array;
   htmlPath: string;
@@ -59,6 +62,7 @@ export async function buildBook(dir: string): Promise<BuiltBook> {
     stderr: result.stderr,
     problems: problemLines(result.stderr),
     pdf: await readPdfPages(new Uint8Array(readFileSync(find('.pdf')))),
+    popplerComplaints: spawnSync('pdftotext', [find('.pdf'), '/dev/null'], { encoding: 'utf8' }).stderr,
     epub: openEpub(epubBytes),
     epubBytes,
     htmlPath,

@@ -9,6 +9,10 @@ export interface FontedItem {
   font: string;
   x: number;
   y: number;
+  /** The font size in points (the text matrix's vertical scale). */
+  size: number;
+  /** The item's advance width in points. */
+  width: number;
 }
 
 /** Every non-blank text item of the PDF, in page order. */
@@ -22,7 +26,7 @@ export async function textWithFonts(bytes: Uint8Array): Promise<FontedItem[]> {
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue;
       const font = (page.commonObjs.get(item.fontName) as { name: string }).name;
-      items.push({ page: number, text: item.str, font, x: item.transform[4] as number, y: item.transform[5] as number });
+      items.push({ page: number, text: item.str, font, x: item.transform[4] as number, y: item.transform[5] as number, size: Math.hypot(item.transform[2] as number, item.transform[3] as number), width: item.width });
     }
   }
   await document.destroy();

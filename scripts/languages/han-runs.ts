@@ -1,7 +1,7 @@
 // Chinese inside a non-Chinese string (a title, a subtitle) as hast: each run of Han text in a `lang` span.
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Book } from './book.ts';
+import { tagLatinRuns } from './latin-runs.ts';
 
 /** Han characters, and the CJK punctuation and full-width forms that belong with them. */
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -24,7 +24,9 @@ export function tagHanRuns(text: string, lang: string, hanLang = 'zh-Hans'): Ele
   let at = 0;
   for (const [start, end] of runs) {
     if (start > at) nodes.push({ type: 'text', value: text.slice(at, start) });
-    nodes.push(h('span', { lang: hanLang }, text.slice(start, end)));
+    const run = h('span', { lang: hanLang }, text.slice(start, end));
+    tagLatinRuns(run, hanLang); // a gloss inside the run, `阿拉木图(Almaty)`, in the Latin face
+    nodes.push(run);
     at = end;
   }
   if (at < text.length) nodes.push({ type: 'text', value: text.slice(at) });
@@ -32,7 +34,7 @@ export function tagHanRuns(text: string, lang: string, hanLang = 'zh-Hans'): Ele
 }
 
 /** The tag for Han text outside the book's Chinese chapters: their language (`zh-Hant`…), else `zh-Hans`. */
-export function hanLangOf(book: Pick<Book, 'chapters'>): string {
+export function hanLangOf(book: { chapters: readonly { lang: string }[] }): string {
   return book.chapters.find((chapter) => /^zh\b/i.test(chapter.lang))?.lang ?? 'zh-Hans';
 }
 
