@@ -78,6 +78,16 @@ describe('the HTML edition', () => {
     assert.doesNotMatch(selectAll('section.chapter', built.page).map((node) => toString(node)).join('\n'), /\{[:#.]|^% |:::/m);
   });
 
+  test('bracketed spans carry their class, lang, id and keys; brackets inside stay text', () => {
+    assert.equal(toString(one('span.smallcaps')), 'Rights of Man');
+    assert.equal(toString(one('span[lang=fr]')), 'liberté');
+    const motto = one('span#equal.motto');
+    assert.deepEqual([toString(motto), motto.properties.dataKey, toString(select('em', motto)!)], ['égalité as one', 'val', 'égalité']);
+    assert.equal(toString(one('span.outer')), 'a [nested] bracket');
+    assert.match(toString(one('p:has(span.smallcaps)')), /^The Rights of Man speak of liberté and égalité as one; a \[nested\] bracket stays\.$/);
+    assert.match(built.html.html, /\.smallcaps \{ text-transform: uppercase; font-size: 0\.8em/);
+  });
+
   test('an inline note is numbered with the labelled one, in reading order', () => {
     const notes = selectAll('section.endnotes li', built.page).map((node) => toString(node));
     assert.equal(notes.length, 2);
@@ -103,6 +113,7 @@ describe('the HTML edition', () => {
     const formulas = selectAll('math', built.page);
     assert.equal(formulas.length, 2);
     assert.match(toString(one('section.chapter:last-of-type')), /It cost \$4\.3 billion, then \$1\.4 billion\./);
+    assert.match(toString(one('section.chapter:last-of-type')), /If \$2 is omitted, output_file is logfile; arithmetic is i=\$\(\( \(i \+ 1\) % 5 \)\)\./);
     assert.equal(toString(one('math annotation')), 'e^{i\\pi} + 1 = 0');
     assert.equal(one('.math-display math').properties.display, 'block');
     assert.ok([...built.html.files.keys()].some((name) => name.endsWith('noto-sans-math-latin-400-normal.woff2')));
@@ -139,6 +150,10 @@ describe('the EPUB', () => {
     assert.equal(math[0]!.attributes.xmlns, 'http://www.w3.org/1998/Math/MathML');
     const notes = elements(habits, 'aside').map(textOf).join(' ');
     assert.match(notes, /The inline note, with emphasis/);
+    const spans = names('span').map((node) => [node.attributes.class ?? node.attributes['xml:lang'] ?? node.attributes.id, textOf(node)]);
+    for (const span of [['smallcaps', 'Rights of Man'], ['fr', 'liberté'], ['motto', 'égalité as one'], ['outer', 'a [nested] bracket']])
+      assert.ok(spans.some(([key, text]) => key === span[0] && text === span[1]), `no span ${span.join(' ')} in ${JSON.stringify(spans)}`);
+    assert.ok(names('span').some((node) => node.attributes.id === 'equal' && node.attributes['data-key'] === 'val'));
     const poem = elements(chapterXhtml('poem'), 'div').find((node) => node.attributes.class === 'line-block')!;
     assert.equal(elements(poem, 'br').length, 3);
   });
@@ -155,6 +170,16 @@ describe('the PDF', () => {
       assert.ok(page.includes(squash(expected)), `"${expected}" missing on the PDF page: ${page}`);
     assert.doesNotMatch(page, /\{[:#.]|:::|\^\[/);
     assert.ok(pdfText(built.pdf).includes('1.Theinlinenote,withemphasisandalink.'));
+  });
+
+  test('small caps are capitals of the text face itself (Source Serif 4), a size smaller', () => {
+    const line = pdfPageWith('speak of').filter((item) => /RIGHTS|speak of/.test(item.text));
+    const caps = line.find((item) => item.text.includes('RIGHTS OF MAN'));
+    const body = line.find((item) => item.text.includes('speak of'));
+    assert.ok(caps && body, JSON.stringify(line));
+    assert.equal(caps.font, body.font);
+    assert.match(caps.font, /SourceSerif4/);
+    assert.ok(caps.size < body.size * 0.85, `small caps at ${caps.size} pt, text at ${body.size} pt`);
   });
 
   test('math is set in Noto Sans Math, embedded', () => {

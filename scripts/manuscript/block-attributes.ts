@@ -5,13 +5,18 @@ const TOKEN = /([#.])([\w:-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g;
 
 /** The inside of `{…}` (a leading kramdown `:` is allowed) as the properties the pipeline carries (see `carriedProperties`). */
 export function parseAttributes(source: string): Properties {
+  return carriedProperties(readAttributes(source));
+}
+
+/** The inside of `{…}` as written: `id`, `class` (a list) and each `key=value`, in remark-attributes' form. */
+export function readAttributes(source: string): Properties {
   const written: Properties = { class: [] };
   for (const match of source.replace(/^\s*:/, '').matchAll(TOKEN)) {
     if (match[1] === '#') written.id = match[2]!;
     else if (match[1] === '.') (written.class as string[]).push(match[2]!);
     else written[match[3]!] = match[4] ?? match[5] ?? match[6]!;
   }
-  return carriedProperties(written);
+  return written;
 }
 
 /**

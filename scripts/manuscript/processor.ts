@@ -17,7 +17,9 @@ import rehypeFigures from './plugins/rehype-figures.ts';
 import rehypeRawIfPresent from './plugins/rehype-raw-if-present.ts';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts';
 import rehypeMathml from './plugins/rehype-mathml.ts';
+import remarkBracketedSpans from './plugins/remark-bracketed-spans.ts';
 import remarkCarryAttributes from './plugins/remark-carry-attributes.ts';
+import remarkCodeDollars from './plugins/remark-code-dollars.ts';
 import remarkChapterMeta from './plugins/remark-chapter-meta.ts';
 import remarkCheckDepth from './plugins/remark-check-depth.ts';
 import remarkCheckFootnotes from './plugins/remark-check-footnotes.ts';
@@ -46,7 +48,9 @@ export interface ChapterProcessorOptions {
 const EXTENSIONS: PluggableList = [
   remarkDefinitionList,
   remarkMath,
+  remarkCodeDollars,
   remarkDollarProse,
+  remarkBracketedSpans,
   remarkAttributes,
   remarkCarryAttributes,
   remarkTitleBlock,
