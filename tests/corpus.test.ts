@@ -10,6 +10,7 @@ import { labelsFor } from '../scripts/languages/index.ts';
 import type { Book } from '../scripts/manuscript/book.ts';
 import { loadBook } from '../scripts/manuscript/index.ts';
 import { buildBook, contentsTitles, deadEpubLinks, deadHtmlLinks, deadPdfLinks, foldText, htmlScrollWidths, problemLines, words, type BuiltBook } from './helpers/book-outputs.ts';
+import { ace, seriousFindings, type AceFinding } from './helpers/ace.ts';
 import { describeProblems, epubcheck, type EpubCheckReport } from './helpers/epubcheck.ts';
 import { PROJECT_DIR, runZine } from './helpers/fixture.ts';
 import { sharePrintSession } from './helpers/print-session.ts';
@@ -43,13 +44,16 @@ for (const name of TEXTS) {
     let built: BuiltBook;
     let book: Book;
     let report: Promise<EpubCheckReport>;
+    let accessibility: Promise<AceFinding[]>;
 
     before(async () => {
       built = await buildBook(dir);
       book = (await loadBook(dir)).book!;
-      // EPUBCheck (a JVM) runs while the next text builds.
+      // EPUBCheck (a JVM) and Ace (a browser) run while the next text builds.
       report = epubcheck(built.epubBytes);
       report.catch(() => undefined);
+      accessibility = ace(built.epubBytes);
+      accessibility.catch(() => undefined);
     });
 
     test('builds (exit 0); zine check reports every problem the build reports, at the same places', () => {
@@ -70,18 +74,28 @@ for (const name of TEXTS) {
       assert.deepEqual(deadPdfLinks(built), []);
     });
 
+    test('poppler reads the PDF without a complaint (no destination name past the 127-byte limit)', () => {
+      assert.equal(built.popplerComplaints, '');
+    });
+
     test('EPUBCheck: 0 fatals, 0 errors, 0 warnings', async () => {
       const { checker, ...rest } = await report;
       assert.deepEqual([checker.nFatal, checker.nError, checker.nWarning], [0, 0, 0], describeProblems({ checker, ...rest }));
     });
 
-    test('contents entries are the chapter titles in every output', () => {
+    test('Ace by DAISY: no serious or critical accessibility finding in the EPUB', async () => {
+      assert.deepEqual(seriousFindings(await accessibility), []);
+    });
+
+    test('contents entries are the chapter titles in every output (no PDF contents page for one chapter)', () => {
       const titles = book.chapters.map((chapter) => chapter.title);
       const { epub, html } = contentsTitles(built);
       assert.deepEqual(epub, titles);
       assert.deepEqual(html, titles);
       const label = labelsFor(book.config.lang, book.config.labels).contents;
       const contents = built.pdf.pages.find((page) => page.lines.some((line) => line.text.trim() === label));
+      // A book of one chapter spends no page on a contents that would list it alone.
+      if (titles.length === 1) return assert.equal(contents, undefined, `a one-chapter book has no PDF page titled “${label}”`);
       assert.ok(contents, `a PDF page is titled “${label}”, the book's language's word for the contents`);
       const printed = compact(contents!.lines.map((line) => line.text).join('\n'));
       for (const title of titles) assert.ok(printed.includes(compact(title)), `PDF contents list “${title}”`);

@@ -1,11 +1,13 @@
 // The EPUB stage: EPUBCheck-clean books from the seed and fixtures, pop-up notes, images, metadata, reproducible bytes, no fetches.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
 import { h } from 'hastscript';
 import sharp from 'sharp';
 import type { Element as XastElement } from 'xast';
@@ -16,7 +18,9 @@ import { rehypeEpubLinks } from '../scripts/epub/links.ts';
 import { toXhtmlFragment, rehypeXhtmlCompat } from '../scripts/epub/xhtml.ts';
 import type { Book } from '../scripts/manuscript/book.ts';
 import { loadBook } from '../scripts/manuscript/index.ts';
+import { launchBrowser, resolveBrowser } from '../scripts/print/browser.ts';
 import { elements, localHeaders, openEpub, textOf, withAncestors, type OpenedEpub } from './helpers/epub-reader.ts';
+import { ace, seriousFindings } from './helpers/ace.ts';
 import { describeProblems, epubcheck, type EpubCheckReport } from './helpers/epubcheck.ts';
 import { copyFixture, SEED_DIR } from './helpers/fixture.ts';
 
@@ -87,14 +91,14 @@ const chapterElements = (built: Built, name: string) => chapterFiles(built).flat
 
 // Units
 
-test('rehypeEpubNotes: calls become noterefs in <sup>, notes become footnote asides with back links', () => {
+test('rehypeEpubNotes: calls become noterefs in <sup>, notes become footnote asides with a back link to each call', () => {
   const content = [h('p', 'The note.')];
   const tree = h(null, [h('p', ['Text', h('a', { dataNoteCall: '3' }), ' and again', h('a', { dataNoteCall: '3' })])]);
   rehypeEpubNotes({ notes: [{ number: 3, content }] })(tree);
   const html = toXhtmlFragment(tree);
   assert.match(html, /Text<sup class="noteref"><a epub:type="noteref" role="doc-noteref" href="#note-3" id="noteref-3">3<\/a><\/sup>/);
   assert.match(html, /again<sup class="noteref"><a epub:type="noteref" role="doc-noteref" href="#note-3" id="noteref-3-2">3<\/a><\/sup>/);
-  assert.match(html, /<aside epub:type="footnote" role="doc-footnote" id="note-3" class="footnote"><p><a role="doc-backlink" href="#noteref-3" class="note-number" aria-label="Back to note 3 in the text">3<\/a>\. The note\.<\/p><\/aside>/);
+  assert.match(html, /<aside epub:type="footnote" role="doc-footnote" id="note-3" class="footnote"><p><a role="doc-backlink" href="#noteref-3" class="note-number" aria-label="Back to note 3 in the text">3<\/a> <a role="doc-backlink" href="#noteref-3-2" class="note-number" aria-label="Back to note 3 in the text \(2\)">3\.2<\/a>\. The note\.<\/p><\/aside>/);
   assert.deepEqual(content, [h('p', 'The note.')], 'the book model’s note content is copied, not changed');
   assert.throws(() => rehypeEpubNotes({ notes: [] })(h(null, [h('a', { dataNoteCall: '1' })])), /Note call 1/);
 });
@@ -181,7 +185,7 @@ test('seed: 4 noterefs in <sup> point to 4 footnote asides in the same file, eac
   assert.match(textOf(asides[0]!.node), /^1\. From December 17-19, 1986/);
 });
 
-test('seed: 10 figures keep alt text and captions; images are in the manifest, ≤ 1600 px, sized in the markup', async () => {
+test('seed: 10 figures keep their captions, alt text not repeating them; images are in the manifest, ≤ 1600 px, sized in the markup', async () => {
   const images = chapterElements(seed, 'img');
   assert.equal(images.length, 10);
   const items = new Map(elements(opf(seed), 'item').map((item) => [item.attributes.href, item.attributes]));
@@ -190,7 +194,8 @@ test('seed: 10 figures keep alt text and captions; images are in the manifest, �
     assert.equal(figure.name, 'figure');
     const caption = elements(figure, 'figcaption')[0];
     assert.ok(caption && textOf(caption).length > 10, `${node.attributes.src} has a caption`);
-    assert.ok((node.attributes.alt ?? '').length > 10, `${node.attributes.src} has alt text`);
+    // The seed's alt texts are its captions: emptied, so a screen reader reads the words once, as the caption.
+    assert.equal(node.attributes.alt, '', `${node.attributes.src}: alt text that repeats the caption`);
     const src = node.attributes.src!;
     assert.match(src, /^images\/\d{2}-[a-z0-9-]+\.(png|jpg)$/);
     assert.equal(items.get(src)?.['media-type'], src.endsWith('.png') ? 'image/png' : 'image/jpeg');
@@ -239,6 +244,7 @@ test('seed: nav lists the 7 chapters and the cover, toc and bodymatter landmarks
     ['toc', 'toc.xhtml#toc'],
     ['bodymatter', '01-introduction.xhtml'],
   ]);
+  assert.deepEqual(elements(landmarks!, 'a').map(textOf), ['Cover', 'Contents', seed.book.chapters[0]!.title]);
   const ncx = seed.epub.xml('OEBPS/toc.ncx');
   assert.equal(elements(ncx, 'meta').find((meta) => meta.attributes.name === 'dtb:uid')?.attributes.content, seed.book.config.identifier);
   assert.deepEqual(elements(ncx, 'content').map((content) => content.attributes.src), links.map((link) => link.attributes.href));
@@ -302,11 +308,34 @@ test('epub-edge: a large JPEG is scaled to 1600 px; a transparent PNG stays PNG 
   assert.deepEqual([badge.format, badge.width, badge.hasAlpha], ['png', 200, true]);
 });
 
-test('epub-edge: a note called twice gets two noterefs with distinct ids and one footnote linking to the first', () => {
+test('epub-edge: a note called twice gets two noterefs with distinct ids and one footnote linking back to each', () => {
   const first = edge.epub.xml('OEBPS/01-first.xhtml');
   const refs = elements(first, 'a').filter((link) => link.attributes.role === 'doc-noteref');
   assert.deepEqual(refs.map((ref) => [ref.attributes.id, ref.attributes.href]), [['noteref-1', '#note-1'], ['noteref-1-2', '#note-1'], ['noteref-2', '#note-2']]);
-  assert.equal(elements(first, 'aside').length, 2);
+  const asides = elements(first, 'aside');
+  assert.equal(asides.length, 2);
+  const backLinks = asides.map((aside) => elements(aside, 'a').filter((link) => link.attributes.role === 'doc-backlink').map((link) => [link.attributes.href, textOf(link), link.attributes['aria-label']]));
+  assert.deepEqual(backLinks, [
+    [['#noteref-1', '1', 'Back to note 1 in the text'], ['#noteref-1-2', '1.2', 'Back to note 1 in the text (2)']],
+    [['#noteref-2', '2', 'Back to note 2 in the text']],
+  ]);
+});
+
+test('epub-edge: alt text the caption repeats is emptied (read once), distinct alt text stays; the EPUB still claims alternativeText', () => {
+  const first = edge.epub.xml('OEBPS/01-first.xhtml');
+  const figures = elements(first, 'figure').map((figure) => [elements(figure, 'img')[0]!.attributes.alt, textOf(elements(figure, 'figcaption')[0]!)]);
+  assert.deepEqual(figures, [['', 'A large photograph, wider than any e-reader'], ['', 'A transparent badge'], ['A grey gradient as a JPEG', 'Grey stays grey']]);
+  assert.ok(elements(first, 'img').some((image) => image.attributes.alt === 'a grey bar'));
+  assert.ok(metaProperty(edge, 'schema:accessibilityFeature').includes('alternativeText'));
+});
+
+test('epub-edge: greyscale images stay one grey channel, PNG and JPEG', async () => {
+  for (const name of ['grey.png', 'grey.jpg']) {
+    const { channels, space } = await sharp(edge.epub.entries[`OEBPS/images/${name}`]!).metadata();
+    assert.deepEqual([name, channels, space], [name, 1, 'b-w']);
+  }
+  const photo = await sharp(edge.epub.entries['OEBPS/images/big.jpg']!).metadata();
+  assert.equal(photo.channels, 3, 'a colour photograph stays colour');
 });
 
 test('epub-edge: links into another chapter name its file; dead links are reported at their place and unlinked', () => {
@@ -360,4 +389,42 @@ test('a remote src reaching the EPUB stage directly is reported and left out, wi
 
 test('a cover whose bytes do not match its media type is refused', async () => {
   await assert.rejects(renderEpub(plain.book, { cover: { bytes: PNG_COVER, mediaType: 'image/jpeg' } }), /the cover is png, not image\/jpeg/);
+});
+
+// Accessibility: Ace by DAISY, the checker publishers run, on the seed and the edge cases.
+const accessibility = { seed: ace(seed.bytes), edge: ace(edge.bytes) };
+
+test('seed and epub-edge: Ace by DAISY finds nothing serious or critical', async () => {
+  assert.deepEqual(seriousFindings(await accessibility.seed), []);
+  assert.deepEqual(seriousFindings(await accessibility.edge), []);
+});
+
+test('Ace finds an image with no alt attribute in the seed EPUB (the check can fail)', async () => {
+  const entries = { ...seed.epub.entries };
+  const [file] = chapterFiles(seed).filter((name) => seed.epub.text(name).includes('<img'));
+  entries[file!] = strToU8(seed.epub.text(file!).replace(/(<img[^>]*?) alt="[^"]*"/, '$1'));
+  const { mimetype, ...rest } = entries;
+  const broken = zipSync({ mimetype: [mimetype!, { level: 0 }], ...rest });
+  assert.ok(seriousFindings(await ace(broken)).some((finding) => finding.includes('image-alt')));
+});
+
+test('seed: the cover fits the screen of a phone held upright and held sideways', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'zine-epub-cover-'));
+  for (const [name, bytes] of Object.entries(seed.epub.entries)) {
+    mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    writeFileSync(path.join(folder, name), bytes);
+  }
+  const { browser, kill } = await launchBrowser(await resolveBrowser());
+  try {
+    const page = await browser.newPage({ type: 'window' });
+    for (const [width, height] of [[390, 844], [844, 390]] as const) {
+      await page.setViewport({ width, height });
+      await page.goto(`file://${path.join(folder, 'OEBPS/cover.xhtml')}`, { waitUntil: 'load' });
+      const box = await page.$eval('img', (image) => image.getBoundingClientRect().toJSON() as { width: number; height: number; bottom: number; right: number });
+      assert.ok(box.height > height / 2 || box.width > width / 2, `the cover is shown large: ${JSON.stringify(box)}`);
+      assert.ok(box.bottom <= height + 1 && box.right <= width + 1, `${width}×${height}: the cover runs off the screen: ${JSON.stringify(box)}`);
+    }
+  } finally {
+    await kill();
+  }
 });

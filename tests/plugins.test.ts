@@ -50,12 +50,12 @@ test('front matter sets the chapter language and the first heading its title', a
   assert.equal(chapter.title, '标题:阿拉木图');
 });
 
-test('an image alone in a paragraph becomes a figure with its alt text as caption (title wins)', async () => {
+test('an image alone in a paragraph becomes a figure with its alt text as caption (title wins), the alt then emptied so it is read once', async () => {
   const root = path.join(tmpdir(), `zine-fig-${process.pid}`);
   mkdirSync(path.join(root, 'images'), { recursive: true });
   writeFileSync(path.join(root, 'images/a.png'), '');
   const { html } = await compile('![The caption](images/a.png)\n\n![alt](images/a.png "Title caption")\n\nText ![inline](images/a.png) image.\n', root);
-  assert.match(html, /<figure><img src="images\/a.png" alt="The caption"><figcaption>The caption<\/figcaption><\/figure>/);
+  assert.match(html, /<figure><img src="images\/a.png" alt=""><figcaption>The caption<\/figcaption><\/figure>/);
   assert.match(html, /<figure><img src="images\/a.png" alt="alt"><figcaption>Title caption<\/figcaption><\/figure>/);
   assert.match(html, /<p>Text <img src="images\/a.png" alt="inline"> image\.<\/p>/);
 });
@@ -128,4 +128,15 @@ test("dollar amounts stay text (Pandoc's rule), real inline math is math", async
   assert.ok(html.includes('($4.3 billion). Assets tripled to $1.47 billion ($453.5 million).'), html);
   assert.ok(html.includes('Escaped: $73 or so 23$.'), html);
   assert.equal((html.match(/<math/g) ?? []).length, 2, html);
+});
+
+test('a dollar inside a code span never closes math: the prose and code between stay as written', async () => {
+  // From jlevy/the-art-of-command-line README-ko.md (CC BY-SA 4.0): the translator left `$2` outside backticks.
+  const line = '`output_file=${2:-logfile}`로 할 수 있습니다. $2가 생략되어 비어있다면, `output_file`은 `logfile`로 설정됩니다. 산술 확장은 `i=$(( (i + 1) % 5 ))`. 문자열 자르기: `${var%suffix}`이나 `${var#prefix}`.';
+  const { html } = await compile(`# 변수\n\n${line}\n\nAnd $x^2$ is math beside \`$HOME\`.\n`);
+  assert.ok(html.includes('로 할 수 있습니다. $2가 생략되어 비어있다면, <code>output_file</code>은'), html);
+  assert.ok(html.includes('<code>i=$(( (i + 1) % 5 ))</code>'), html);
+  assert.ok(html.includes('<code>${var%suffix}</code>이나 <code>${var#prefix}</code>'), html);
+  assert.ok(html.includes('<code>$HOME</code>'), html);
+  assert.equal((html.match(/<math/g) ?? []).length, 1, html);
 });

@@ -133,7 +133,11 @@ describe('images', () => {
     try {
       await page.setViewport({ width: 390, height: 800 });
       await page.goto(`file://${book.htmlPath}`, { waitUntil: 'load' });
-      const sizes = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('img')].map((image) => [image.alt, [Math.round(image.getBoundingClientRect().width), Math.round(image.getBoundingClientRect().height)]])));
+      const measure = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('img')].map((image) => [image.alt, [Math.round(image.getBoundingClientRect().width), Math.round(image.getBoundingClientRect().height)]])));
+      // Images load lazily: an author-sized one holds its room before it loads; then all are loaded and measured.
+      assert.deepEqual((await measure())['A sized dot'], [20, 15], 'an author-sized lazy image reserves its height');
+      await page.evaluate(() => Promise.all([...document.images].map((image) => ((image.loading = 'eager'), image.decode()))));
+      const sizes = await measure();
       const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('section.chapter p')!).fontSize));
       assert.ok(sizes['dot icon']![1]! <= Math.ceil(fontSize * 1.2), `inline image ${sizes['dot icon']} at text size ${fontSize}`);
       assert.deepEqual(sizes['A sized dot'], [20, 15]);

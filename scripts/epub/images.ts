@@ -1,9 +1,13 @@
-// Manuscript images for e-readers: local files only, long side ≤ 1600 px, recompressed, under names fixed by their source.
+// Manuscript images for e-readers: local files only, long side ≤ 1600 px, recompressed unless already fit, under names fixed by their source.
 import path from 'node:path';
 import type { Root } from 'hast';
-import sharp from 'sharp';
+import { readFile } from 'node:fs/promises';
+import { toString } from 'hast-util-to-string';
+import sharp, { type Metadata } from 'sharp';
 import { SKIP, visit } from 'unist-util-visit';
 import { memoizeByFile } from '../images/file-memo.ts';
+import { keepGreyscale } from '../images/keep-greyscale.ts';
+import { shownSize } from '../images/shown-size.ts';
 import type { Book } from '../manuscript/book.ts';
 import { isInside } from '../paths/is-inside.ts';
 
@@ -72,20 +76,19 @@ export function rehypeEpubImages(options: { images: ReadonlyMap<string, EpubImag
         return [SKIP, index];
       }
       const { alt, width } = node.properties;
-      // The author's `width="250"` holds (never wider than the file); the height follows it.
-      const wanted = Number(width);
-      const shown = Number.isFinite(wanted) && wanted > 0 && wanted < image.width ? Math.round(wanted) : image.width;
-      node.properties = { src: image.href, alt: typeof alt === 'string' ? alt : '', width: shown, height: Math.round((image.height * shown) / image.width) };
+      node.properties = { src: image.href, alt: typeof alt === 'string' ? alt : '', ...shownSize(width, image) };
     });
   };
 }
 
-/** True when every image in `trees` has a non-empty alt text. */
+/** True when every image in `trees` has a non-empty alt text, or is a figure's image its caption describes. */
 export function everyImageHasAlt(trees: readonly Root[]): boolean {
   let missing = false;
   for (const tree of trees) {
-    visit(tree, 'element', (node) => {
-      if (node.tagName === 'img' && String(node.properties.alt ?? '').trim() === '') missing = true;
+    visit(tree, 'element', (node, _index, parent) => {
+      if (node.tagName !== 'img' || String(node.properties.alt ?? '').trim() !== '') return;
+      const captioned = parent?.type === 'element' && parent.tagName === 'figure' && parent.children.some((child) => child.type === 'element' && child.tagName === 'figcaption' && toString(child).trim() !== '');
+      if (!captioned) missing = true;
     });
   }
   return !missing;
@@ -95,9 +98,12 @@ export function everyImageHasAlt(trees: readonly Root[]): boolean {
 const encodeForReadersOnce = memoizeByFile(encodeForReaders);
 
 async function encodeForReaders(file: string) {
-  const input = sharp(file, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
-  const { format, hasAlpha } = await input.metadata();
-  const resized = input.resize({ width: MAX_IMAGE_SIDE, height: MAX_IMAGE_SIDE, fit: 'inside', withoutEnlargement: true });
+  const input = sharp(file, { failOn: 'error', limitInputPixels: 100_000_000 });
+  const metadata = await input.metadata();
+  const { format, hasAlpha } = metadata;
+  if (fitsAsIs(metadata)) return { bytes: new Uint8Array(await readFile(file)), extension: format === 'png' ? 'png' : 'jpg', mediaType: format === 'png' ? ('image/png' as const) : ('image/jpeg' as const), width: metadata.width, height: metadata.height };
+  input.rotate();
+  const resized = keepGreyscale(input, metadata).resize({ width: MAX_IMAGE_SIDE, height: MAX_IMAGE_SIDE, fit: 'inside', withoutEnlargement: true });
   // PNG stays PNG (line art and text stay crisp on e-ink), so does anything transparent; the rest becomes JPEG.
   const png = format === 'png' || hasAlpha;
   const encoded = png ? resized.png({ compressionLevel: 9, adaptiveFiltering: true }) : resized.flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true });
@@ -109,6 +115,17 @@ async function encodeForReaders(file: string) {
     width: info.width,
     height: info.height,
   };
+}
+
+/**
+ * A PNG or JPEG already within the size, upright, and carrying no metadata (EXIF, ICC, XMP, IPTC, text chunks) goes
+ * in as it is: decoding and encoding it again would cost time and, for PNG, usually bytes.
+ */
+function fitsAsIs(metadata: Metadata): metadata is Metadata & { format: 'png' | 'jpeg' } {
+  const { format, width, height, orientation, exif, icc, xmp, iptc, comments } = metadata;
+  if (format !== 'png' && format !== 'jpeg') return false;
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || (orientation ?? 1) !== 1) return false;
+  return !exif && !icc && !xmp && !iptc && (comments?.length ?? 0) === 0;
 }
 
 function imageStem(src: string): string {

@@ -1,9 +1,9 @@
 // The EPUB stage: a Book and its cover → the bytes of a reproducible, accessible EPUB 3.
 import type { Root } from 'hast';
 import sharp from 'sharp';
+import { hanLangOf, tagHanRuns } from '../languages/han-runs.ts';
 import { directionOf, labelsFor } from '../languages/index.ts';
 import type { Book, Chapter } from '../manuscript/book.ts';
-import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
 import { chapterAnchor } from '../manuscript/names.ts';
 import { collectImageSources, encodeImages, everyImageHasAlt, rehypeEpubImages } from './images.ts';
 import { collectIds, rehypeEpubLinks, xmlSafeIds } from './links.ts';

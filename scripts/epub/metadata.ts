@@ -1,5 +1,5 @@
 // The package metadata, as the OPF template reads it: zine.yaml verbatim, plus modification date and accessibility.
-import { directionOf, type Direction } from '../languages/index.ts';
+import { directionOf, labelsFor, type Direction } from '../languages/index.ts';
 import type { Book } from '../manuscript/book.ts';
 import type { EpubImage } from './images.ts';
 
@@ -24,6 +24,8 @@ export interface EpubMetadata {
   images: Pick<EpubImage, 'href' | 'mediaType'>[];
   /** File of the first chapter: the `bodymatter` landmark. */
   bodymatter: string;
+  /** The landmarks' names in the book's language: the cover label, and the first chapter's title (with its language). */
+  landmarks: { cover: string; bodymatter: { title: string; lang: string } };
 }
 
 /** Metadata for `book`; `allImagesDescribed` tells whether every image has alt text (else that is not claimed). */
@@ -53,5 +55,9 @@ export function epubMetadata(book: Book, parts: { modified: Date; images: readon
     },
     images: parts.images.map(({ href, mediaType }) => ({ href, mediaType })),
     bodymatter: parts.bodymatter,
+    landmarks: {
+      cover: labelsFor(config.lang, config.labels).cover,
+      bodymatter: { title: book.chapters[0]?.title ?? config.title, lang: book.chapters[0]?.lang ?? config.lang },
+    },
   };
 }

@@ -19,12 +19,12 @@ export interface EpubNotesOptions {
 export function rehypeEpubNotes(options: EpubNotesOptions) {
   return (tree: Root) => {
     const numbers = new Set(options.notes.map((note) => note.number));
-    renderNoteCalls(tree, (number, occurrence) => {
+    const calls = renderNoteCalls(tree, (number, occurrence) => {
       if (!numbers.has(number)) throw new Error(`Note call ${number} has no note in this chapter`);
       return noteRef(number, occurrence);
     });
     const backToNote = options.backToNote ?? 'Back to note {n} in the text';
-    if (options.notes.length > 0) tree.children.push(h('div', { className: ['footnotes'] }, options.notes.map((note) => footnote(note, backToNote))));
+    if (options.notes.length > 0) tree.children.push(h('div', { className: ['footnotes'] }, options.notes.map((note) => footnote(note, calls.get(note.number) ?? 1, backToNote))));
   };
 }
 
@@ -38,13 +38,17 @@ function noteRef(number: number, occurrence: number): Element {
   return h('sup', { className: ['noteref'] }, [link]);
 }
 
-function footnote(note: Note, backToNote: string): Element {
+/** The note with a back link to each of its `calls`: `1` to the first, then `1.2`, `1.3` … to the others. */
+function footnote(note: Note, calls: number, backToNote: string): Element {
   // Named for what it does: a screen reader would otherwise announce only "1".
   const ariaLabel = backToNote.replace('{n}', String(note.number));
-  const backLink = h('a', { role: 'doc-backlink', href: `#${noteRefId(note.number)}`, className: ['note-number'], ariaLabel }, String(note.number));
+  const backLink = (occurrence: number) =>
+    h('a', { role: 'doc-backlink', href: `#${noteRefId(note.number, occurrence)}`, className: ['note-number'], ariaLabel: occurrence === 1 ? ariaLabel : `${ariaLabel} (${occurrence})` }, occurrence === 1 ? String(note.number) : `${note.number}.${occurrence}`);
+  const links: ElementContent[] = [backLink(1)];
+  for (let occurrence = 2; occurrence <= calls; occurrence++) links.push({ type: 'text', value: ' ' }, backLink(occurrence));
   const content = structuredClone(note.content);
   const first = content[0];
-  if (first?.type === 'element' && first.tagName === 'p') first.children.unshift(backLink, { type: 'text', value: '. ' });
-  else content.unshift(h('p', [backLink]) as ElementContent);
+  if (first?.type === 'element' && first.tagName === 'p') first.children.unshift(...links, { type: 'text', value: '. ' });
+  else content.unshift(h('p', links) as ElementContent);
   return h('aside', { 'epub:type': 'footnote', role: 'doc-footnote', id: `note-${note.number}`, className: ['footnote'] }, content);
 }

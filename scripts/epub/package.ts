@@ -1,5 +1,6 @@
 // epub-gen-memory lays out the package with our templates; this subclass feeds it in-memory files and forbids any fetch.
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import type { JSZipGeneratorOptions } from 'jszip';
 import { readStylesheets, readTemplate, type TemplateSource } from '../template/index.ts';
 import type { Direction } from '../languages/index.ts';
 
@@ -41,12 +42,12 @@ export interface PackageInput {
 
 /** Build the EPUB with epub-gen-memory: our templates, our stylesheet, no network. Returns its (non-reproducible) zip. */
 export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
-  const [contentOPF, tocXHTML, tocNCX, chapterXHTML, epubCss, listCss] = await Promise.all([
+  const [contentOPF, tocXHTML, tocNCX, chapterXHTML, epubCss, dialectCss] = await Promise.all([
     ...['content.opf.ejs', 'toc.xhtml.ejs', 'toc.ncx.ejs', 'chapter.xhtml.ejs'].map((name) => readTemplate(`epub/${name}`, input.templates)),
     readStylesheets('epub', 'epub.css', input.templates),
-    readTemplate('fancy-lists.css', input.templates),
+    readTemplate('dialects.css', input.templates),
   ]);
-  const css = `${epubCss}\n${listCss}`;
+  const css = `${epubCss}\n${dialectCss}`;
   const cover = new File([new Uint8Array(input.cover.bytes)], input.cover.mediaType === 'image/png' ? 'cover.png' : 'cover.jpg', { type: input.cover.mediaType });
   const options: Options & Record<string, unknown> = {
     ...input.templateData,
@@ -92,6 +93,11 @@ class OfflineEpub extends EPub {
     if (this.images.length > 0) throw new Error(`epub-gen-memory would download ${this.images.map((image) => image.url).join(', ')}: the EPUB stage never fetches`);
     const content = this.zip.folder('OEBPS')!;
     for (const file of this.files) content.file(file.href, file.bytes);
+  }
+
+  /** Stored, not deflated: repackEpub (zip.ts) rewrites the zip and deflates each entry once, there. */
+  override generateAsync<T extends NonNullable<JSZipGeneratorOptions['type']>>(options: JSZipGeneratorOptions<T>) {
+    return super.generateAsync<T>({ ...options, compression: 'STORE' });
   }
 
   protected override async makeCover(): Promise<void> {

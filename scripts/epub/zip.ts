@@ -1,8 +1,9 @@
-// A reproducible EPUB zip: `mimetype` first and stored, the rest deflated in name order, every entry dated the same.
+// A reproducible EPUB zip: `mimetype` first and stored, the rest in name order (deflated unless compressed already), every entry dated the same.
 import { strFromU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** The OCF media type, which must be the first entry, uncompressed. */
 const MIMETYPE = 'application/epub+zip';
+const COMPRESSED = /\.(?:jpe?g|png|gif|webp|woff2?)$/i;
 
 /**
  * Rewrite `zip` (as epub-gen-memory made it: entries dated "now", in insertion order, with folder entries) into
@@ -17,7 +18,8 @@ export function repackEpub(zip: Uint8Array, modified: Date): Uint8Array {
   const names = Object.keys(entries)
     .filter((name) => name !== 'mimetype' && !name.endsWith('/'))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const name of names) files[name] = [entries[name]!, { level: 9, mtime }];
+  // Images and fonts are compressed already: deflating them again costs time and saves nothing.
+  for (const name of names) files[name] = [entries[name]!, { level: COMPRESSED.test(name) ? 0 : 9, mtime }];
   return zipSync(files);
 }
 

@@ -5,10 +5,11 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { readFile } from 'node:fs/promises';
 import { resizeImage } from '../images/resize.ts';
+import { shownSize } from '../images/shown-size.ts';
 import { hasMath, MATH_FONT_FILE, MATH_FONT_PATH, mathFontFace } from '../math/font.ts';
-import type { Book } from '../manuscript/book.ts';
-import { hanLangOf, tagHanRuns } from '../manuscript/han-runs.ts';
+import { hanLangOf, tagHanRuns } from '../languages/han-runs.ts';
 import { directionOf, labelsFor, textRuns } from '../languages/index.ts';
+import type { Book } from '../manuscript/book.ts';
 import { chapterAnchor } from '../manuscript/names.ts';
 import { themeTextFace } from '../theme/themes.ts';
 import { fillTemplate, readStylesheets, readTemplate } from '../template/index.ts';
@@ -26,19 +27,20 @@ export interface HtmlEdition {
 
 /** Render the HTML edition of `book`. */
 export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
-  const [template, pageCss, listCss] = await Promise.all([readTemplate('html/page.html', book), readStylesheets('html', 'html.css', book), readTemplate('fancy-lists.css', book)]);
-  const css = `${pageCss}\n${listCss}`;
+  const [template, pageCss, dialectCss] = await Promise.all([readTemplate('html/page.html', book), readStylesheets('html', 'html.css', book), readTemplate('dialects.css', book)]);
+  const css = `${pageCss}\n${dialectCss}`;
   const imageDir = `${book.slug}-images`;
   const files = new Map<string, Uint8Array>();
-  const targets = new Map<string, string>();
+  const targets = new Map<string, { name: string; width: number; height: number }>();
   await Promise.all(
     [...book.images.values()].map(async (image, index) => {
       const resized = await resizeImage(image.path, SCREEN_MAX_SIDE);
       const name = `${imageDir}/${String(index + 1).padStart(2, '0')}-${image.src.split('/').pop()!.replace(/\.[^.]*$/, '')}.${resized.extension}`;
       files.set(name, resized.bytes);
-      targets.set(image.src, name);
+      targets.set(image.src, { name, width: resized.width, height: resized.height });
     }),
   );
+  const noteCalls = new Map<number, number>();
   const chapters = book.chapters.map((chapter) => {
     const dir = directionOf(chapter.lang);
     const section = h(
@@ -46,7 +48,7 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
       { id: chapterAnchor(chapter), lang: chapter.lang === book.config.lang ? undefined : chapter.lang, dir: dir === directionOf(book.config.lang) ? undefined : dir },
       structuredClone(chapter.tree).children,
     ) as Element;
-    linkNoteCalls(section);
+    for (const [number, count] of linkNoteCalls(section)) noteCalls.set(number, count);
     pointImagesAt(section, targets);
     return section;
   });
@@ -59,7 +61,7 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
   const text = (value: string) => tagHanRuns(value, config.lang, hanLangOf(book));
   const bookTitle = h('h1.book-title', text(config.title));
   const subtitle = config.subtitle ? [h('p.subtitle', text(config.subtitle))] : [];
-  const endnotes = endnotesSection(book);
+  const endnotes = endnotesSection(book, noteCalls);
   const shown: ElementContent[] = [bookTitle, ...subtitle, contents, ...chapters, ...endnotes, ...colophon];
   const fonts = await htmlFonts(textRuns(h('div', shown), config.lang), `${book.slug}-fonts`, themeTextFace(config.theme));
   for (const [name, bytes] of fonts.files) files.set(name, bytes);
@@ -84,10 +86,14 @@ export async function renderHtmlEdition(book: Book): Promise<HtmlEdition> {
   return { html, files };
 }
 
-function pointImagesAt(tree: Element, targets: Map<string, string>) {
+function pointImagesAt(tree: Element, targets: Map<string, { name: string; width: number; height: number }>) {
   visit(tree, 'element', (node) => {
     if (node.tagName !== 'img') return;
-    node.properties.src = targets.get(String(node.properties.src)) ?? node.properties.src;
+    const target = targets.get(String(node.properties.src));
+    if (!target) return;
+    node.properties.src = target.name;
     node.properties.loading = 'lazy';
+    // A lazy image takes no room until it loads: an author-sized one gets its height too, so the page does not jump.
+    if (node.properties.width !== undefined) Object.assign(node.properties, shownSize(node.properties.width, target));
   });
 }

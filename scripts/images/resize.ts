@@ -1,6 +1,7 @@
 // Image resizing with sharp: fit within a box, never enlarge, keep the format (JPEG, PNG, WebP), strip metadata.
 import sharp from 'sharp';
 import { memoizeByFile } from './file-memo.ts';
+import { keepGreyscale } from './keep-greyscale.ts';
 
 export interface ResizedImage {
   bytes: Uint8Array;
@@ -15,8 +16,9 @@ export const resizeImage: (path: string, maxSide: number) => Promise<ResizedImag
 
 async function resizeUncached(path: string, maxSide: number): Promise<ResizedImage> {
   const input = sharp(path, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
-  const { format } = await input.metadata();
-  const resized = input.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });
+  const metadata = await input.metadata();
+  const { format } = metadata;
+  const resized = keepGreyscale(input, metadata).resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });
   const encoded =
     format === 'jpeg' ? resized.jpeg({ quality: 82, mozjpeg: true }) : format === 'webp' ? resized.webp({ quality: 82 }) : resized.png({ compressionLevel: 9, palette: false });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });

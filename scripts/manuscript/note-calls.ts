@@ -2,8 +2,11 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
-/** Replace every `<a data-note-call="N">` in `tree` with what `render(N, occurrence)` returns (occurrence counts from 1). */
-export function renderNoteCalls(tree: Root | Element, render: (number: number, occurrence: number) => ElementContent) {
+/**
+ * Replace every `<a data-note-call="N">` in `tree` with what `render(N, occurrence)` returns (occurrence counts from 1).
+ * Returns how many times each note is called.
+ */
+export function renderNoteCalls(tree: Root | Element, render: (number: number, occurrence: number) => ElementContent): ReadonlyMap<number, number> {
   const seen = new Map<number, number>();
   visit(tree, 'element', (node, index, parent) => {
     const call = node.properties.dataNoteCall;
@@ -13,4 +16,5 @@ export function renderNoteCalls(tree: Root | Element, render: (number: number, o
     seen.set(number, occurrence);
     parent.children[index] = render(number, occurrence);
   });
+  return seen;
 }
