@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { PROJECT_DIR, SEED_DIR } from './helpers/fixture.ts';
 
@@ -33,7 +34,13 @@ function zine(args: string[]): Promise<{ status: number | null; stdout: string; 
 
 /** The compiled versions (and any half-written one), named by their key; the cache holds the font configuration too. */
 const compiled = () => readdirSync(cache).filter((name) => /^[0-9a-f]{16}/.test(name)).sort();
-const packagesIn = (modules: string[]) => new Set(modules.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []));
+/** Packages loaded: imported from node_modules, or bundled into a loaded compiled chunk (esbuild names each bundled file in a comment). */
+const packagesIn = (modules: string[]) => {
+  const imported = modules.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []);
+  const chunks = modules.filter((url) => url.startsWith(pathToFileURL(cache).href)).map((url) => readFileSync(fileURLToPath(url), 'utf8'));
+  const bundled = chunks.flatMap((code) => [...code.matchAll(/^\/\/ \S*?node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1]!));
+  return new Set([...imported.filter((name) => name !== '.cache'), ...bundled]);
+};
 const HEAVY = ['puppeteer', 'puppeteer-core', 'pdf-lib', 'epub-gen-memory', 'pagedjs', 'chokidar', '@sparticuz/chromium'];
 
 describe('the zine command runs compiled JavaScript', () => {

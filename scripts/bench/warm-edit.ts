@@ -46,7 +46,7 @@ const cache: ChapterCache = new Map();
 const { book } = await loadBook(manuscriptDir, cache);
 const printSession = await openPrintSession();
 let print: PrintTimings | undefined;
-for (let index = 0; index < 2; index++) await renderPrintPdf(book!, printSession, { cacheDir: path.join(outDir, '.cache', 'print-images'), onTimings: (timings) => (print = timings) });
+for (let index = 0; index < 2; index++) await renderPrintPdf(book!, printSession, { onTimings: (timings) => (print = timings) });
 await printSession.close();
 
 const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);

@@ -60,7 +60,7 @@ function listFiles(dir) {
 }
 
 /**
- * Bundle the entries with their local modules (packages stay imports), split at dynamic imports so each command
+ * Bundle the entries with their local modules and the pure-ESM packages (the rest stay imports), split at dynamic imports so each command
  * loads only its own code. Written to a temporary folder and renamed: of two compiles at once, one wins, both work.
  * @param {string} cache @param {string} target
  */
@@ -77,11 +77,10 @@ async function compileInto(cache, target) {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      packages: 'external',
       outExtension: { '.js': '.mjs' },
       chunkNames: 'chunks/[name]-[hash]',
       logLevel: 'error',
-      plugins: [keepSourceUrls],
+      plugins: [externalUnlessPureEsm, keepSourceUrls],
     });
     renameSync(temp, target);
   } catch (error) {
@@ -92,6 +91,54 @@ async function compileInto(cache, target) {
 }
 
 /**
+ * Packages stay imports, except pure ES modules (the unified ecosystem: hundreds of small files), which are bundled
+ * in: resolving and reading each file at start-up costs more than the code. CommonJS and native packages stay
+ * outside (their `__dirname`, `require` and binaries need their own folder).
+ * @type {import('esbuild').Plugin}
+ */
+const externalUnlessPureEsm = {
+  name: 'external-unless-pure-esm',
+  setup(build) {
+    /** @type {Map<string, boolean>} */
+    const bundled = new Map();
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === RESOLVING || args.path.startsWith('node:')) return undefined;
+      const found = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
+      if (found.errors.length > 0 || found.external || !found.path.includes(`${path.sep}node_modules${path.sep}`)) return { external: true };
+      const folder = found.path.slice(0, found.path.lastIndexOf(`${path.sep}node_modules${path.sep}`));
+      if (!bundled.has(folder + args.path)) bundled.set(folder + args.path, isPureEsm(found.path));
+      if (bundled.get(folder + args.path)) return { path: found.path };
+      // Outside the bundle: by name when it is the top-level copy, else (another version, nested) by its own path.
+      return folder === ROOT.replace(/[\\/]$/, '') ? { external: true } : { path: found.path, external: true };
+    });
+  },
+};
+
+const RESOLVING = Symbol('resolving');
+
+/**
+ * Whether the package holding `file` (top-level or nested under another package) declares `"type": "module"` and has
+ * no native or CommonJS parts we know of.
+ * @param {string} file
+ */
+function isPureEsm(file) {
+  const marker = `${path.sep}node_modules${path.sep}`;
+  const cut = file.lastIndexOf(marker) + marker.length;
+  const parts = file.slice(cut).split(path.sep);
+  const name = parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  if (NEVER_BUNDLED.has(name)) return false;
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(file.slice(0, cut), name, 'package.json'), 'utf8'));
+    return manifest.type === 'module' && !manifest.gypfile && !manifest.binary;
+  } catch {
+    return false;
+  }
+}
+
+/** Packages that read files beside their own code, run binaries, or load lazily on purpose. */
+const NEVER_BUNDLED = new Set(['puppeteer', 'puppeteer-core', '@sparticuz/chromium', 'sharp', 'esbuild', 'tsx', 'pdfjs-dist', 'pdf-lib']);
+
+/**
  * Each module keeps its own `import.meta.url`, `dirname` and `filename` (the source file's), so paths it builds from it (templates/,
  * package.json, createRequire) stay what they are when run from source.
  * @type {import('esbuild').Plugin}
@@ -99,7 +146,7 @@ async function compileInto(cache, target) {
 const keepSourceUrls = {
   name: 'keep-source-urls',
   setup(build) {
-    build.onLoad({ filter: /\.[jt]s$/ }, (args) => ({
+    build.onLoad({ filter: /\.(?:m?js|ts)$/ }, (args) => ({
       contents: readFileSync(args.path, 'utf8')
         .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
         .replaceAll('import.meta.dirname', JSON.stringify(path.dirname(args.path)))

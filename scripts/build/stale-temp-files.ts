@@ -8,10 +8,10 @@ const TEMP_NAMES = [/^\..+\.\d+\.[0-9a-f]{8}\.tmp$/, /^[0-9a-f]{32}\.(png|jpg)\.
 /** A write takes seconds: a temp file this old belongs to a build that died, never to one still running. */
 export const STALE_AFTER_MS = 10 * 60_000;
 
-/** Folders below the output folder that hold outputs: `<slug>-images/` (depth 1) and `.cache/print-images/` (depth 2). */
-const MAX_DEPTH = 2;
+/** Folders below the output folder that hold outputs: `<slug>-images/` (depth 1); the print image cache itself (depth 0). */
+const MAX_DEPTH = 1;
 
-/** Remove stale temp files from `outDir` and the folders just below it; returns their paths. */
+/** Remove stale temp files from `outDir` (an output folder, or the print image cache) and the folders just below it; returns their paths. */
 export async function removeStaleTempFiles(outDir: string, now = Date.now()): Promise<string[]> {
   const removed: string[] = [];
   const walk = async (dir: string, depth: number) => {

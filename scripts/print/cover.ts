@@ -9,13 +9,15 @@ import { coverContent } from './cover-content.ts';
 import { fontLinks } from './fonts.ts';
 import { preparePrintImages } from './images.ts';
 import { bookRoutes, defaultCacheDir, IMAGES_ROUTE } from './routes.ts';
-import type { ReportBlocked } from './sandbox.ts';
+import type { ReportBlocked, SandboxRoutes } from './sandbox.ts';
 import type { PrintSession } from './session.ts';
 
 /** The cover image size in pixels: 2:3, what e-book stores ask for. */
 export const COVER_SIZE = { width: 1600, height: 2400 };
 /** Laid out at half size and captured at twice the pixel density: type sizes stay those of a page. */
-const DEVICE_SCALE = 2;
+export const DEVICE_SCALE = 2;
+/** The cover's stylesheets (templates), linked in this order. */
+export const COVER_STYLESHEETS = ['cover/cover.css', 'cover/theme.css'];
 
 export interface CoverImageOptions {
   report?: ReportBlocked;
@@ -23,9 +25,8 @@ export interface CoverImageOptions {
   cacheDir?: string;
 }
 
-/** Render the cover of `book` (title, subtitle, authors, cover image when configured) to JPEG bytes. */
-export async function renderCoverImage(book: Book, session: PrintSession, options: CoverImageOptions = {}): Promise<Uint8Array> {
-  const cacheDir = options.cacheDir ?? defaultCacheDir();
+/** The cover page of `book` as HTML, and the sandbox routes that serve it (its images prepared into `cacheDir`). */
+export async function coverPage(book: Book, cacheDir: string): Promise<{ html: string; routes: SandboxRoutes; url: string }> {
   const images = await preparePrintImages(book.cover ? [book.cover] : [], COVER_SIZE, cacheDir);
   const content = coverContent(book, (src) => (images.has(src) ? `${IMAGES_ROUTE}${images.get(src)}` : undefined));
   const html = fillTemplate(await readTemplate('cover/cover.html', book), {
@@ -33,13 +34,23 @@ export async function renderCoverImage(book: Book, session: PrintSession, option
     dir: directionOf(book.config.lang),
     title: book.config.title,
     fontLinks: fontLinks(themeTextFace(book.config.theme)),
-    stylesheets: ['cover/cover.css', 'cover/theme.css'].map((name) => `<link rel="stylesheet" href="${templateUrl(name, book)}">`).join('\n'),
+    stylesheets: COVER_STYLESHEETS.map((name) => `<link rel="stylesheet" href="${templateUrl(name, book)}">`).join('\n'),
     fontSize: `${COVER_SIZE.width / DEVICE_SCALE / 26}px`,
     cover: toHtml(content),
   });
-  const { routes, url } = bookRoutes(book, cacheDir, '.zine-cover.html', html);
+  return { html, ...bookRoutes(book, cacheDir, '.zine-cover.html', html) };
+}
+
+/** Render the cover of `book` (title, subtitle, authors, cover image when configured) to JPEG bytes. */
+export async function renderCoverImage(book: Book, session: PrintSession, options: CoverImageOptions = {}): Promise<Uint8Array> {
+  const { routes, url } = await coverPage(book, options.cacheDir ?? defaultCacheDir());
+  return screenshotCover(routes, url, session, options.report);
+}
+
+/** Load the cover page in the sandbox and capture it. */
+export function screenshotCover(routes: SandboxRoutes, url: string, session: PrintSession, report: ReportBlocked = () => undefined): Promise<Uint8Array> {
   return session.withPage('cover', async ({ page, setRoutes }) => {
-    setRoutes(routes, options.report ?? (() => undefined));
+    setRoutes(routes, report);
     await page.setViewport({ width: COVER_SIZE.width / DEVICE_SCALE, height: COVER_SIZE.height / DEVICE_SCALE, deviceScaleFactor: DEVICE_SCALE });
     const response = await bounded(page.goto(url, { waitUntil: 'load', timeout: 0 }), browserWaits.load('cover'));
     if (!response?.ok()) throw new Error(`The cover page did not load (${response?.status() ?? 'no response'})`);

@@ -1,7 +1,10 @@
 // The PDF's document information, language and identity, set with pdf-lib so they are right and reproducible.
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { buildDate } from '../config/build-date.ts';
 import type { ZineConfig } from '../config/schema.ts';
+
+export { buildDate };
 
 export interface PdfMetadata {
   title: string;
@@ -26,13 +29,6 @@ export function pdfMetadata(config: ZineConfig, fingerprint: string, env: NodeJS
     date: buildDate(env),
     fingerprint,
   };
-}
-
-/** `SOURCE_DATE_EPOCH` (seconds) as a date, or the current time. */
-export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
-  return new Date();
 }
 
 /** Replace Chromium's document information with ours and give the file a stable identity; structure tags are kept. */

@@ -38,7 +38,7 @@ async function unpackEmbeddedBrowser(): Promise<string> {
   return chromium.executablePath();
 }
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return statSync(file).isFile();

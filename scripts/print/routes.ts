@@ -1,15 +1,19 @@
 // What the sandbox serves for a book: its manuscript, the templates, the fonts, the downsampled images, one generated page.
 import path from 'node:path';
 import type { Book } from '../manuscript/book.ts';
+import { zineCacheDir } from '../paths/cache-dir.ts';
 import { TEMPLATES_DIR } from '../template/index.ts';
 import { fontRoutes } from './fonts.ts';
 import { SANDBOX_ORIGIN, type SandboxRoutes } from './sandbox.ts';
 
 export const IMAGES_ROUTE = '/print-images/';
 
-/** Default image cache when the caller passes none: `build/.cache/print-images` under the working directory. */
+/**
+ * The downsampled images' cache: in zine's own cache folder, never in the output folder (which holds outputs only).
+ * Shared by every book: a cached file is named by the hash of its source and settings.
+ */
 export function defaultCacheDir(): string {
-  return path.resolve('build', '.cache', 'print-images');
+  return path.join(zineCacheDir(), 'print-images');
 }
 
 /**
