@@ -234,6 +234,10 @@ describe('footnotes', () => {
     const longNote = book.chapters[0]!.notes.find((note) => note.number === 9)!;
     const longNoteEnd = compact(hastToString(h('div', longNote.content))).slice(-24);
     assert.ok(pageWith(pdf, longNoteEnd) >= pageWith(pdf, 'notetext9z'), 'the long note ends on or after the page it starts on');
+    // One chapter: no contents page listing it alone, and no Contents bookmark; the chapter follows the cover.
+    assert.equal(book.chapters.length, 1);
+    assert.equal(pageWith(pdf, 'Contents'), -1, 'no contents page');
+    assert.deepEqual(outlineTitles(pdf.doc), [{ title: book.chapters[0]!.title, page: 1 }]);
   });
 });
 

@@ -4,9 +4,11 @@ import type { VFile } from 'vfile';
 import { loadBook, type Book, type ChapterCache } from '../manuscript/index.ts';
 import { hasErrors, reportError, reportWarning } from '../manuscript/report.ts';
 import type { PrintSession } from '../print/index.ts';
-import type { OutputName } from './outputs.ts';
+import { PRINT_FAMILY, type OutputName } from './outputs.ts';
 import { placeOfText } from './place-of-text.ts';
-import { renderOutputs, type OutputContext } from './render-outputs.ts';
+import type { IncrementalPrint } from '../print/incremental.ts';
+import { preloadStages, renderOutputs, type OutputContext } from './render-outputs.ts';
+import { defaultCacheDir } from '../print/routes.ts';
 import { removeStaleTempFiles } from './stale-temp-files.ts';
 
 export interface BuilderOptions {
@@ -18,6 +20,8 @@ export interface BuilderOptions {
   browserPath?: string;
   /** Progress lines ("pdf  build/x.pdf  900 ms"). */
   log: (line: string) => void;
+  /** Lay out again only the chapters changed since this builder's last PDF (the watch: print/incremental.ts). */
+  incremental?: boolean;
 }
 
 export interface BuildResult {
@@ -43,30 +47,40 @@ export function createBuilder(options: BuilderOptions): Builder {
   let session: Promise<PrintSession> | undefined;
   let cleaned: Promise<unknown> | undefined;
   let closed = false;
-  const printSession = () => {
+  // One renderer for the builder's life: it keeps the last PDF to splice the next one into.
+  const incrementalPrint = options.incremental ? lazyIncrementalPrint() : undefined;
+  const launch = () => {
     // A step still running when Ctrl-C closed the builder must not start a browser nobody will close.
     if (closed) return Promise.reject(new Error('the build was stopped'));
     // The print stage (Puppeteer) is imported only when an output needs the browser.
-    session ??= import('../print/index.ts').then(({ openPrintSession }) => openPrintSession({ browserPath: options.browserPath })).then((opened) => {
-      options.log(`browser  ${opened.label}  ${opened.launchMs} ms`);
-      return opened;
-    });
+    session ??= import('../print/index.ts').then(({ openPrintSession }) => openPrintSession({ browserPath: options.browserPath }));
     session.catch(() => (session = undefined));
     return session;
   };
+  // The browser line is said when an output first uses the browser (a manuscript with errors renders nothing).
+  let announced: PrintSession | undefined;
+  const printSession = () =>
+    launch().then((opened) => {
+      if (announced !== opened) options.log(`browser  ${opened.label}  ${opened.launchMs} ms`);
+      announced = opened;
+      return opened;
+    });
 
   return {
     async build(only) {
       const timings: Record<string, number> = {};
+      // The browser starts while the manuscript loads: a print output will wait for it anyway (its failure is reported there).
+      if (only.some((output) => PRINT_FAMILY.includes(output))) launch().catch(() => undefined);
+      preloadStages(only);
       const started = performance.now();
       const { book, files } = await loadBook(options.manuscriptDir, cache);
       timings.manuscript = Math.round(performance.now() - started);
       options.log(`manuscript  ${files.length - 1} chapters  ${timings.manuscript} ms`);
       if (!book || hasErrors(files)) return { files, ok: false, written: [], timings };
       // Once per builder: what a killed earlier build left behind (a watch session keeps its builder).
-      cleaned ??= removeStaleTempFiles(options.outDir);
+      cleaned ??= Promise.all([removeStaleTempFiles(options.outDir), removeStaleTempFiles(defaultCacheDir())]);
       await cleaned;
-      const context: OutputContext = { book, outDir: options.outDir, printSession, log: options.log, timings, written: [], warn: warnOn(files, book) };
+      const context: OutputContext = { book, outDir: options.outDir, printSession, browserPath: options.browserPath, log: options.log, timings, written: [], warn: warnOn(files, book), incrementalPrint };
       const failures = await renderOutputs(context, only);
       for (const failure of failures) reportError(files[0]!, `Could not build the ${failure.output}: ${failure.message}`, undefined, 'output-failed');
       return { files, ok: failures.length === 0, written: context.written, timings };
@@ -93,5 +107,14 @@ function warnOn(files: VFile[], book: Book) {
     said.add(key);
     const { file, place } = needle ? placeOfText(chapters, needle) : { file: files[0], place: undefined };
     reportWarning(file ?? files[0]!, reason, place, rule);
+  };
+}
+
+/** The incremental renderer, its module imported on the first PDF (the print stage loads Puppeteer). */
+function lazyIncrementalPrint(): IncrementalPrint {
+  let renderer: Promise<IncrementalPrint> | undefined;
+  return async (...args) => {
+    renderer ??= import('../print/incremental.ts').then(({ createIncrementalPrint }) => createIncrementalPrint());
+    return (await renderer)(...args);
   };
 }

@@ -9,3 +9,6 @@ export function parseOutputList(list: string): OutputName[] | undefined {
   if (names.length === 0 || names.some((name) => !(OUTPUT_NAMES as readonly string[]).includes(name))) return undefined;
   return names as OutputName[];
 }
+
+/** The outputs the browser makes: they share one PDF. */
+export const PRINT_FAMILY: readonly OutputName[] = ['pdf', 'booklet', 'minizine', 'press'];

@@ -1,14 +1,16 @@
 // The print family of outputs: the reading PDF (optionally with crop marks), the booklet and the mini zine.
-import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { lengthToPoints } from '../config/length.ts';
-import { addPrintMarks, imposeLayout, imposeMinizine, parseSignatureSheets } from '../impose/index.ts';
+import { addPrintMarks, imposeLayout, imposeMinizine } from '../impose/index.ts';
+import { signatureHint } from '../impose/signature-hint.ts';
 import { bindingOf } from '../languages/index.ts';
 import type { Book } from '../manuscript/index.ts';
 import { pressPdf } from '../press/index.ts';
 import { renderPrintPdf } from '../print/index.ts';
 import { buildDate } from '../print/metadata.ts';
+import { defaultCacheDir } from '../print/routes.ts';
 import { SANDBOX_ORIGIN } from '../print/sandbox.ts';
+import { bookletOptions } from './booklet-options.ts';
 import type { OutputContext } from './render-outputs.ts';
 
 const MINIZINE_PAGES = 8;
@@ -16,10 +18,16 @@ const MINIZINE_PAGES = 8;
 /** Render `book` (the whole book, or a part of it for the mini zine) to PDF with the warm browser. */
 export async function renderPdf(context: OutputContext, book: Book = context.book): Promise<Uint8Array> {
   const session = await context.printSession();
-  return renderPrintPdf(book, session, {
-    cacheDir: path.join(context.outDir, '.cache', 'print-images'),
+  const options = {
+    cacheDir: defaultCacheDir(),
     // Manuscript files are served from the sandbox origin: look for the path as written.
-    report: (url, reason) => context.warn(`The print renderer blocked \`${url}\`: ${reason}`, url.replace(`${SANDBOX_ORIGIN}/manuscript/`, ''), 'blocked-request'),
+    report: (url: string, reason: string) => context.warn(`The print renderer blocked \`${url}\`: ${reason}`, url.replace(`${SANDBOX_ORIGIN}/manuscript/`, ''), 'blocked-request'),
+  };
+  if (!context.incrementalPrint || book !== context.book) return renderPrintPdf(book, session, options);
+  return context.incrementalPrint(book, session, {
+    ...options,
+    onReport: ({ laidOut, reason }) =>
+      context.log(laidOut === 'full' ? `pdf  whole book laid out (${reason})` : `pdf  laid out again: ${laidOut.length === 0 ? 'nothing changed' : `chapter ${laidOut.map((index) => index + 1).join(', ')}`}`),
   });
 }
 
@@ -29,18 +37,14 @@ export async function readingPdf(book: Book, pdf: Uint8Array): Promise<Uint8Arra
   return cropMarks ? addPrintMarks(pdf, { bleed: lengthToPoints(bleed), marks: true, date: buildDate() }) : pdf;
 }
 
-/** The booklet of the (unmarked) PDF in the layout zine.yaml's `booklet` names (saddle stitch by default). */
-export function bookletPdf(book: Book, pdf: Uint8Array): Promise<Uint8Array> {
-  const { layout, sheet, binding, signatureSheets, creep, perSide } = book.config.booklet;
-  return imposeLayout(pdf, {
-    layout,
-    sheet,
-    binding: bindingOf(book.config.lang, binding),
-    signatureSheets: signatureSheets === undefined ? undefined : parseSignatureSheets(signatureSheets),
-    creep: lengthToPoints(creep),
-    perSide,
-    date: buildDate(),
-  });
+/** The booklet of the (unmarked) PDF in the layout zine.yaml's `booklet` names (saddle stitch by default), with advice on its signatures. */
+export async function bookletPdf(context: OutputContext, pdf: Uint8Array): Promise<Uint8Array> {
+  const options = bookletOptions(context.book.config);
+  if (options.layout === 'booklet') {
+    const hint = signatureHint((await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount(), options.signatureSheets);
+    if (hint) context.warn(hint.message, undefined, hint.ruleId);
+  }
+  return imposeLayout(pdf, options);
 }
 
 /**

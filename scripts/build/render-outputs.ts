@@ -2,22 +2,25 @@
 // Each output imports its stage when it runs: `--only html` loads no browser, PDF or EPUB code.
 import path from 'node:path';
 import type { Book } from '../manuscript/index.ts';
+import type { IncrementalPrint } from '../print/incremental.ts';
 import type { PrintSession } from '../print/index.ts';
-import { OUTPUT_NAMES, type OutputName } from './outputs.ts';
+import { OUTPUT_NAMES, PRINT_FAMILY, type OutputName } from './outputs.ts';
 import { writeFileAtomic, writeFileIfChanged } from './write-atomic.ts';
 
 export interface OutputContext {
   book: Book;
   outDir: string;
   printSession: () => Promise<PrintSession>;
+  /** The browser `--browser` names, if any (the cover cache's key). */
+  browserPath?: string;
   log: (line: string) => void;
   timings: Record<string, number>;
   written: string[];
   /** A manuscript warning found while rendering; `needle` is text to find in the manuscript for its place. */
   warn: (reason: string, needle: string | undefined, rule: string) => void;
+  /** The watch's renderer, which lays out only the chapters that changed; else each PDF is laid out whole. */
+  incrementalPrint?: IncrementalPrint;
 }
-
-const PRINT_FAMILY: readonly OutputName[] = ['pdf', 'booklet', 'minizine', 'press'];
 
 /** Render `only` in a sensible order (the booklet and mini zine reuse the PDF); returns the outputs that failed. */
 export async function renderOutputs(context: OutputContext, only: readonly OutputName[]): Promise<{ output: OutputName; message: string }[]> {
@@ -29,7 +32,7 @@ export async function renderOutputs(context: OutputContext, only: readonly Outpu
   const steps: Record<OutputName, () => Promise<string | undefined>> = {
     html: () => writeHtml(context),
     pdf: async () => write(context, `${book.slug}.pdf`, await (await printOutputs()).readingPdf(book, await printPdf())),
-    booklet: async () => write(context, `${book.slug}-booklet.pdf`, await (await printOutputs()).bookletPdf(book, await printPdf())),
+    booklet: async () => write(context, `${book.slug}-booklet.pdf`, await (await printOutputs()).bookletPdf(context, await printPdf())),
     minizine: async () => {
       const minizine = await (await printOutputs()).minizinePdf(context, printPdf, only !== OUTPUT_NAMES);
       return minizine && write(context, `${book.slug}-minizine.pdf`, minizine);
@@ -60,6 +63,12 @@ export async function renderOutputs(context: OutputContext, only: readonly Outpu
   return failures;
 }
 
+/** Start importing the stages `only` needs while the manuscript loads (its reads and image checks leave the thread idle). */
+export function preloadStages(only: readonly OutputName[]): void {
+  const stages = [only.includes('html') && import('../html/index.ts'), only.includes('epub') && import('../epub/index.ts')];
+  for (const stage of stages) if (stage) stage.catch(() => undefined);
+}
+
 async function write(context: OutputContext, name: string, data: string | Uint8Array, unlessSame = false): Promise<string> {
   const target = path.join(context.outDir, name);
   await (unlessSame && typeof data !== 'string' ? writeFileIfChanged(target, data) : writeFileAtomic(target, data));
@@ -77,13 +86,15 @@ async function writeHtml(context: OutputContext): Promise<string> {
 
 async function writeEpub(context: OutputContext): Promise<string> {
   const { book } = context;
-  const [{ renderEpub }, { coverJpeg }, { renderCoverImage }, { buildDate }] = await Promise.all([
+  const [{ renderEpub }, { coverJpeg }, { cachedCoverImage }, { buildDate }] = await Promise.all([
     import('../epub/index.ts'),
     import('../images/cover-jpeg.ts'),
-    import('../print/index.ts'),
-    import('../print/metadata.ts'),
+    import('../print/cover-cache.ts'),
+    import('../config/build-date.ts'),
   ]);
-  const cover = book.cover ? await coverJpeg(book.cover.path) : { bytes: await renderCoverImage(book, await context.printSession()), mediaType: 'image/jpeg' as const };
+  // The generated cover needs a browser only the first time a book looks this way (cover-cache.ts).
+  const generated = () => cachedCoverImage(book, context.printSession, { browserPath: context.browserPath });
+  const cover = book.cover ? await coverJpeg(book.cover.path) : { bytes: await generated(), mediaType: 'image/jpeg' as const };
   const epub = await renderEpub(book, { cover, modified: buildDate(), report: (reason, src) => context.warn(reason, src, 'epub') });
   return write(context, `${book.slug}.epub`, epub);
 }

@@ -33,6 +33,8 @@ export interface Pagination {
   checkMs: number;
   /** The text each laid-out page shows, for the check of the printed PDF. */
   pageTexts: string[];
+  /** The id of the chapter section on each page (null for the cover, contents and blank pages). */
+  pageSections: (string | null)[];
 }
 
 /**
@@ -69,7 +71,8 @@ export async function paginate(page: Page, url: string, anchorIds: readonly stri
   checkMs += performance.now() - checkStarted;
   await page.evaluate(nameFootnotesByNumber);
   const anchors = await page.evaluate(locateAnchors, [...anchorIds]);
-  return { ...result, anchors: new Map(anchors), lostText, checkMs: Math.round(checkMs), pageTexts };
+  const pageSections = await page.evaluate(readPageSections);
+  return { ...result, anchors: new Map(anchors), lostText, checkMs: Math.round(checkMs), pageTexts, pageSections };
 }
 
 /**
@@ -90,6 +93,15 @@ function locateAnchors(ids: string[]): [string, AnchorPlace][] {
     const box = element.getBoundingClientRect();
     const pageBox = sheet.getBoundingClientRect();
     return [[id, { page: Number(sheet.dataset.pageNumber) - 1, top: (box.top - pageBox.top) * 0.75, left: (box.left - pageBox.left) * 0.75 }]];
+  });
+}
+
+/** Which chapter each page shows: a section Paged.js split keeps its `data-ref`, its first piece its id. */
+function readPageSections(): (string | null)[] {
+  return [...document.querySelectorAll<HTMLElement>('.pagedjs_page')].map((sheet) => {
+    const section = sheet.querySelector<HTMLElement>('section.chapter');
+    if (!section) return null;
+    return section.id || document.querySelector<HTMLElement>(`section.chapter[data-ref="${section.dataset.ref}"][id]`)?.id || null;
   });
 }
 

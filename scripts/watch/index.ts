@@ -9,6 +9,7 @@ import { ignoredPaths } from './ignore-paths.ts';
 import { rebuildInPhases } from './rebuild-phases.ts';
 import { createRebuildQueue } from './rebuild-queue.ts';
 import { startPreviewServer } from './server.ts';
+import { sheetPreviews } from './sheet-previews.ts';
 import { watchFiles } from './watch-files.ts';
 
 export type { BuildStatus, WatchEvent } from './build-status.ts';
@@ -50,9 +51,9 @@ export interface WatchSession {
 export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   const enabled = options.outputs ?? WATCH_OUTPUTS;
   let status: BuildStatus = { state: 'starting', build: 0, failed: false, lines: [], outputs: [...enabled], files: {}, versions: {} };
-  const newBuilder = () => createBuilder({ manuscriptDir: options.manuscriptDir, outDir: options.outDir, browserPath: options.browserPath, log: options.log });
+  const newBuilder = () => createBuilder({ manuscriptDir: options.manuscriptDir, outDir: options.outDir, browserPath: options.browserPath, log: options.log, incremental: true });
   let builder: Builder = newBuilder();
-  const server = await startPreviewServer({ outDir: options.outDir, port: options.port ?? 0, status: () => status });
+  const server = await startPreviewServer({ outDir: options.outDir, port: options.port ?? 0, status: () => status, sheets: sheetPreviews(options.manuscriptDir, options.outDir) });
   const emit = (event: WatchEvent) => {
     server.publish(event);
     options.onEvent?.(event);

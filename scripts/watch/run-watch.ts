@@ -24,7 +24,7 @@ export async function runWatch(options: RunWatchOptions): Promise<number> {
     process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   });
   const session = await startWatch({ ...options, log: (line) => console.error(`zine: ${line}`), report: (text) => process.stderr.write(text) });
-  console.log(`zine: preview at ${session.url} (print preview: ${session.url}print); watching ${options.outputs.join(', ')}; Ctrl-C to stop`);
+  console.log(`zine: preview at ${session.url} (print preview: ${session.url}print, sheets: ${session.url}sheets); watching ${options.outputs.join(', ')}; Ctrl-C to stop`);
   const signal = await stopRequested;
   console.error(`zine: ${signal}: stopping`);
   await session.close();
