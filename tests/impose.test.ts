@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { addPrintMarks, ImposeError, imposeBooklet, imposeMinizine } from '../scripts/impose/index.ts';
 import { readLanguage } from '../scripts/impose/imposed-document.ts';
+import { signatureHint } from '../scripts/impose/signature-hint.ts';
 import { A5, A6, A7, FIXTURE_DATE, HALF_LETTER, labelPosition, makeNumberedPdf } from './impose-fixtures.ts';
 import { readPdfPaths } from './pdf-paths.ts';
 import { readPageFonts, readPdfText, type PdfPageText, type PdfTextItem } from './pdf-text.ts';
@@ -293,4 +294,15 @@ describe('reproducible output and metadata', () => {
       assert.equal(readLanguage(imposed), 'kk');
     });
   }
+});
+
+test('signature hints: a 213-page booklet in one signature, a range that pads with blanks; none for a good choice', () => {
+  const thick = signatureHint(213, undefined);
+  assert.equal(thick?.ruleId, 'booklet-one-signature');
+  assert.match(thick!.message, /one signature of 54 sheets \(213 pages\).*`booklet\.signatureSheets: 4-8`/);
+  assert.equal(signatureHint(64, undefined), undefined, '16 sheets still fold');
+  const padded = signatureHint(70, { min: 8, max: 8 });
+  assert.deepEqual([padded?.ruleId, /adds 26 blank pages to 70 \(signatures of 8 sheets\)/.test(padded!.message)], ['booklet-blank-pages', true]);
+  assert.equal(signatureHint(70, { min: 4, max: 8 }), undefined, 'the range finds 6 sheets: 72 pages, 2 blanks');
+  assert.equal(signatureHint(213, 8), undefined, 'a fixed size ends in a shorter signature');
 });

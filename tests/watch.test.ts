@@ -5,6 +5,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import { isRunning, processTree } from '../scripts/bench/process-tree.ts';
 import { launchBrowser, resolveBrowser } from '../scripts/print/browser.ts';
 import { copyFixture } from './helpers/fixture.ts';
@@ -71,6 +73,24 @@ test('zine watch: builds, rebuilds on save, reports a broken save and recovers, 
     events.close();
   });
 
+  await t.test('the sheet preview shows the PDF as zine.yaml imposes it: a picture per sheet side, with the fold drawn', async () => {
+    const status = await previewStatus(watch.origin);
+    const page = await (await fetch(`${watch.origin}/sheets`)).text();
+    assert.match(page, /<script src="\/_zine\/client\.js" data-page="print" data-version="\d+"/);
+    const sources = [...page.matchAll(/<img src="([^"]+)"/g)].map((match) => match[1]!);
+    const pages = (await PDFDocument.load(readFileSync(pdfFile()))).getPageCount();
+    assert.equal(sources.length, Math.ceil(pages / 4) * 2, `${pages} pages make ${Math.ceil(pages / 4)} sheets, two sides each`);
+    assert.ok(sources.every((source) => source.endsWith(`?v=${status.versions.pdf}`)));
+    const image = await fetch(`${watch.origin}${sources[0]}`);
+    assert.equal(image.headers.get('content-type'), 'image/png');
+    const { data, info } = await sharp(Buffer.from(await image.arrayBuffer())).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    assert.ok(info.width > info.height * 1.3, `an A4 landscape side: ${info.width}×${info.height}`);
+    // The fold runs down the middle: dashed blue, so some pixels of the centre column are blue.
+    const column = Array.from({ length: info.height }, (_, y) => data.subarray((y * info.width + Math.floor(info.width / 2)) * 3, (y * info.width + Math.floor(info.width / 2)) * 3 + 3));
+    assert.ok(column.filter(([r, , b]) => b! > 150 && r! < 100).length > info.height / 5, 'the fold line');
+    assert.equal((await fetch(`${watch.origin}/_zine/sheets/99.png`)).status, 404);
+  });
+
   await t.test('a broken save is reported on stderr and by the server; the last good outputs stay', async () => {
     const before = await previewStatus(watch.origin);
     const [html, pdf] = [readFileSync(htmlFile()), readFileSync(pdfFile())];
@@ -109,11 +129,12 @@ test('zine watch: builds, rebuilds on save, reports a broken save and recovers, 
   await t.test('in a browser, the preview reloads itself after a rebuild and shows build errors over the page', async () => {
     const { browser, kill } = await launchBrowser(await resolveBrowser());
     try {
-      const page = await browser.newPage();
+      // Each in its own window: a background tab is hidden in the new headless mode, and its timers wait.
+      const page = await browser.newPage({ type: 'window' });
       await page.goto(`${watch.origin}/`);
       await page.waitForFunction(() => document.body.textContent!.includes('platypus'), { timeout: 60_000 });
       await page.evaluate(() => ((window as unknown as { zineTestMarker: boolean }).zineTestMarker = true));
-      const print = await browser.newPage();
+      const print = await browser.newPage({ type: 'window' });
       await print.goto(`${watch.origin}/print`);
       const frameSource = () => print.$eval('#zine-pdf', (frame) => frame.getAttribute('src'));
       const firstSource = await frameSource();

@@ -83,6 +83,20 @@ export function printPage(status: BuildStatus): string {
   return injectPreview(shell('Print preview', body, 'html,body{height:100%}iframe{display:block;border:0;width:100%;height:100%}'), status, 'print');
 }
 
+export const SHEET_IMAGE_PATH = '/_zine/sheets/';
+
+/** The sheet preview: each side of the imposed sheets as a picture, fold lines dashed blue, cut lines red; reloaded after each new PDF. */
+export function sheetsPage(status: BuildStatus, preview: { version: number; layout: string; images: readonly unknown[] } | undefined): string {
+  const body = preview
+    ? `<p>${escapeHtml(preview.layout)}: ${preview.images.length} sheet sides, in print order (fold lines dashed blue, cut lines red; set the layout with <code>booklet.layout</code> in zine.yaml).</p>\n` +
+      preview.images.map((_, index) => `<figure><img src="${SHEET_IMAGE_PATH}${index + 1}.png?v=${preview.version}" alt="Sheet side ${index + 1}"><figcaption>Side ${index + 1}</figcaption></figure>`).join('\n')
+    : status.outputs.includes('pdf')
+      ? '<p>Waiting for the first PDF…</p>'
+      : '<p>This watch does not build the PDF: start it with <code>--only html,pdf</code>.</p>';
+  const style = 'figure{margin:1em auto;max-width:min(100%,900px);text-align:center}img{display:block;width:100%;height:auto;background:#fff;box-shadow:0 1px 6px #0008}figcaption{color:#fff;font:13px system-ui,sans-serif;margin-top:.4em}';
+  return injectPreview(shell('Sheet preview', body, style), status, 'print');
+}
+
 /** Shown at `/` until the first HTML edition is written. */
 export function waitingPage(status: BuildStatus): string {
   const text = status.outputs.includes('html') ? 'Waiting for the first good build…' : 'This watch does not build the HTML edition: see <a href="/print">/print</a>.';

@@ -1,4 +1,5 @@
-// The preview server (node:http, 127.0.0.1 only): the HTML edition at /, the PDF at /print, build events at /events.
+// The preview server (node:http, 127.0.0.1 only): the HTML edition at /, the PDF at /print, the imposed sheets at
+// /sheets, build events at /events.
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -6,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BuildStatus, WatchEvent } from './build-status.ts';
 import { contentTypeOf, resolveOutputFile } from './output-file.ts';
-import { CLIENT_SCRIPT, CLIENT_SCRIPT_PATH, injectPreview, printPage, waitingPage } from './preview-pages.ts';
+import { CLIENT_SCRIPT, CLIENT_SCRIPT_PATH, injectPreview, printPage, SHEET_IMAGE_PATH, sheetsPage, waitingPage } from './preview-pages.ts';
+import type { SheetPreview, SheetPreviews } from './sheet-previews.ts';
 
 export const PREVIEW_HOST = '127.0.0.1';
 const KEEP_ALIVE_MS = 15_000;
@@ -18,6 +20,8 @@ export interface PreviewServerOptions {
   port: number;
   /** The current build status. */
   status: () => BuildStatus;
+  /** Pictures of the imposed sheets, for /sheets. */
+  sheets: SheetPreviews;
 }
 
 export interface PreviewServer {
@@ -76,13 +80,23 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
       return send(response, 200, 'text/html; charset=utf-8', printPage(status));
     case '/':
       return sendEdition(response, options.outDir, status);
+    case '/sheets':
+      return send(response, 200, 'text/html; charset=utf-8', sheetsPage(status, await options.sheets(status)));
   }
+  if (pathname.startsWith(SHEET_IMAGE_PATH)) return sendSheetImage(response, pathname.slice(SHEET_IMAGE_PATH.length), await options.sheets(status));
   const file = await resolveOutputFile(options.outDir, pathname);
   if (!file) return send(response, pathname.split('/').some((segment) => /^(\.|%2e)/i.test(segment)) ? 403 : 404, 'text/plain; charset=utf-8', 'zine: not found\n');
   if (path.extname(file) === '.html') return send(response, 200, 'text/html; charset=utf-8', injectPreview(await readFile(file, 'utf8'), status, 'html'));
   response.writeHead(200, { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-store' });
   if (request.method === 'HEAD') return response.end();
   createReadStream(file).on('error', () => response.destroy()).pipe(response);
+}
+
+function sendSheetImage(response: ServerResponse, name: string, preview: SheetPreview | undefined) {
+  const image = /^[1-9]\d*\.png$/.test(name) ? preview?.images[Number.parseInt(name, 10) - 1] : undefined;
+  if (!image) return send(response, 404, 'text/plain; charset=utf-8', 'zine: not found\n');
+  response.writeHead(200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store', 'Content-Length': image.byteLength });
+  response.end(response.req.method === 'HEAD' ? undefined : image);
 }
 
 async function sendEdition(response: ServerResponse, outDir: string, status: BuildStatus) {
