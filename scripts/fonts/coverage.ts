@@ -10,8 +10,12 @@ import { readFontFaces, type FontFaceFile } from './faces.ts';
 import type { CodePointRanges } from './unicode-range.ts';
 import { woffToSfnt } from './woff-to-sfnt.ts';
 
-/** Characters that need no glyph of their own: controls, spaces and joiners, variation selectors, soft hyphens. */
-const NEEDS_NO_GLYPH = /[\p{Cc}\p{Zl}\p{Zp}\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff]|[\u{e0100}-\u{e01ef}]/u;
+/**
+ * Characters that need no glyph of their own: controls, joiners, variation selectors, soft hyphens, and the spaces
+ * HarfBuzz sets from a face's own space at their proper width when the face lacks them (en to hair spaces, the narrow
+ * no-break space of French typography, the medium mathematical and ideographic spaces).
+ */
+const NEEDS_NO_GLYPH = /[\p{Cc}\p{Zl}\p{Zp}\u00ad\u2000-\u200a\u202f\u205f\u3000\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff]|[\u{e0100}-\u{e01ef}]/u;
 
 export type Coverage = (char: string) => boolean;
 
