@@ -7,3 +7,4 @@ export { bindingOf, directionOf, type Direction } from './direction.ts';
 export { labelsFor, type Labels } from './labels.ts';
 export { hyphenationModule, hyphenatorFor, justifiesEvenly, type Hyphenator } from './hyphenation.ts';
 export { tagLatinRuns } from './latin-runs.ts';
+export { languageOf } from './nearest-lang.ts';

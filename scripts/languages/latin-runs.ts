@@ -2,6 +2,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
+import { languageOf } from './nearest-lang.ts';
 
 /** Languages whose face also holds Latin letters, drawn in its own (wider, CJK-styled) forms. */
 const CJK = /^(zh|ja|ko)\b/i;
@@ -17,10 +18,8 @@ const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}\p{N}]*(?:[ \-'’.&/]+
  */
 export function tagLatinRuns(tree: Root | Element, lang: string) {
   visitParents(tree, 'text', (node, ancestors) => {
-    const elements = ancestors.filter((ancestor): ancestor is Element => ancestor.type === 'element');
-    if (elements.some((element) => SKIP_TAGS.has(element.tagName))) return;
-    const written = [...elements].reverse().find((element) => typeof element.properties.lang === 'string')?.properties.lang;
-    if (!CJK.test(typeof written === 'string' ? written : lang)) return;
+    if (ancestors.some((ancestor) => ancestor.type === 'element' && SKIP_TAGS.has(ancestor.tagName))) return;
+    if (!CJK.test(languageOf(ancestors, lang))) return;
     const pieces = splitLatin(node.value);
     if (pieces.length === 1 && pieces[0]!.type === 'text') return;
     const parent = ancestors.at(-1) as Root | Element;

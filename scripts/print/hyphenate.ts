@@ -1,7 +1,7 @@
 // Soft hyphens by language, decided at build time: Chromium has no hyphenation dictionaries of its own offline.
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
-import { hyphenatorFor, justifiesEvenly, type Hyphenator } from '../languages/index.ts';
+import { hyphenatorFor, justifiesEvenly, languageOf, type Hyphenator } from '../languages/index.ts';
 
 /** Text in these is not prose, or (headings) is also the PDF's tags and bookmarks: never hyphenate it. */
 const SKIP_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -23,12 +23,6 @@ export function rehypeHyphenate(options: { lang: string }) {
       if (hyphenator) node.value = hyphenateWords(node.value, hyphenator);
     });
   };
-}
-
-/** The nearest `lang` among `ancestors` (outermost first), else `fallback`. */
-function languageOf(ancestors: readonly (Root | Element)[], fallback: string): string {
-  const lang = [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && typeof ancestor.properties.lang === 'string')?.properties.lang;
-  return typeof lang === 'string' ? lang : fallback;
 }
 
 /**
