@@ -9,7 +9,7 @@ import type { Book } from '../manuscript/book.ts';
 import { findTemplate } from '../template/index.ts';
 import { chapterAnchor, PRINT_STYLESHEETS } from './document.ts';
 import type { AnchorPlace } from './paginate.ts';
-import { finishPdf, preparePrintDocument, printDocument, renderPrintPdf, type PrintedBook, type RenderPrintOptions } from './render.ts';
+import { finishPdf, preparePrintDocument, printDocument, renderPreparedPdf, type PrintedBook, type RenderPrintOptions } from './render.ts';
 import type { PrintSession } from './session.ts';
 import { removePages, splicePages, UnexpectedPdfShape } from './splice-pages.ts';
 
@@ -34,12 +34,14 @@ export type IncrementalPrint = (book: Book, session: PrintSession, options?: Ren
 export function createIncrementalPrint(): IncrementalPrint {
   let last: LastPrint | undefined;
   return async function renderIncrementally(book, session, options = {}) {
-    const { document, cacheDir } = await preparePrintDocument(book, options.cacheDir);
+    const prepared = await preparePrintDocument(book, options.cacheDir);
+    const { document, cacheDir } = prepared;
     const frame = await frameKey(book, document.front);
     const chapterKeys = document.chapters.map(hash);
     const full = async (reason: string) => {
       let printed: PrintedBook | undefined;
-      const bytes = await renderPrintPdf(book, session, { ...options, cacheDir, onPrinted: (result) => (printed = result) });
+      // The document just prepared, not prepared again.
+      const bytes = await renderPreparedPdf(book, session, prepared, { ...options, onPrinted: (result) => (printed = result) });
       last = { ...printed!, frame, chapterKeys };
       options.onReport?.({ laidOut: 'full', reason });
       return bytes;

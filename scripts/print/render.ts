@@ -50,10 +50,19 @@ export interface PrintedBook {
 
 /** Render `book` to PDF bytes with the session's browser. */
 export async function renderPrintPdf(book: Book, session: PrintSession, options: RenderPrintOptions & { onPrinted?: (printed: PrintedBook) => void } = {}): Promise<Uint8Array> {
+  return renderPreparedPdf(book, session, await preparePrintDocument(book, options.cacheDir), options);
+}
+
+/** Render the print document `preparePrintDocument` made of `book` to PDF bytes. */
+export async function renderPreparedPdf(
+  book: Book,
+  session: PrintSession,
+  { document, cacheDir, imagesMs }: PreparedPrintDocument,
+  options: RenderPrintOptions & { onPrinted?: (printed: PrintedBook) => void } = {},
+): Promise<Uint8Array> {
   const timer = lapTimer();
-  const { document, imagesMs } = await preparePrintDocument(book, options.cacheDir);
   const bookmarks = bookmarksOf(book);
-  const printed = await printDocument(book, session, document.html, bookmarks.map((bookmark) => bookmark.anchor), options);
+  const printed = await printDocument(book, session, document.html, bookmarks.map((bookmark) => bookmark.anchor), { ...options, cacheDir });
   timer.lap();
   const bytes = await finishPdf(printed.pdf, book, printed.anchors, document.html);
   options.onTimings?.({ imagesMs, layoutMs: printed.layoutMs, checkMs: printed.checkMs, pdfMs: printed.pdfMs, finishMs: timer.lap(), pages: printed.pages });
@@ -73,8 +82,15 @@ function lapTimer() {
   };
 }
 
+export interface PreparedPrintDocument {
+  document: PrintDocument;
+  /** Where its downsampled images are, for the sandbox to serve. */
+  cacheDir: string;
+  imagesMs: number;
+}
+
 /** The print document with its images downsampled for the page (cached by content). */
-export async function preparePrintDocument(book: Book, cacheDir = defaultCacheDir()): Promise<{ document: PrintDocument; cacheDir: string; imagesMs: number }> {
+export async function preparePrintDocument(book: Book, cacheDir = defaultCacheDir()): Promise<PreparedPrintDocument> {
   const started = performance.now();
   const page = pageGeometry(book.config.print);
   const figureBox = pixelsForPrint(page.contentWidth, page.contentHeight * FIGURE_IMAGE_SHARE);
