@@ -1,9 +1,10 @@
 // The e-book's generated cover, rendered once per content: kept in zine's cache dir under a hash of everything that draws it.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../build/write-atomic.ts';
 import type { Book } from '../manuscript/book.ts';
 import { zineCacheDir } from '../paths/cache-dir.ts';
 import { readTemplate } from '../template/index.ts';
@@ -39,7 +40,7 @@ export async function cachedCoverImage(book: Book, openSession: () => Promise<Pr
   const session = await openSession();
   const jpeg = new Uint8Array(await screenshotCover(routes, url, session, options.report));
   // Kept only when the browser that drew it is the one the key names (not a fallback after the first failed).
-  if (session.label.startsWith(`${browser.label} (`)) await keep(file, jpeg);
+  if (session.label.startsWith(`${browser.label} (`)) await writeFileAtomic(file, jpeg);
   return jpeg;
 }
 
@@ -65,15 +66,4 @@ async function browserIdentity(browserPath: string | undefined): Promise<{ label
   const executable = path.resolve(first.executablePath);
   const info = await stat(executable).catch(() => undefined);
   return { label: first.label, key: `${first.label}\0${executable}\0${info?.size ?? ''}\0${info?.mtimeMs ?? ''}` };
-}
-
-async function keep(file: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, file);
-  } finally {
-    await rm(temporary, { force: true });
-  }
 }
