@@ -19,40 +19,53 @@ const NEEDS_NO_GLYPH = /[\p{Cc}\p{Zl}\p{Zp}\u00ad\u2000-\u200a\u202f\u205f\u3000
 
 export type Coverage = (char: string) => boolean;
 
+let subsets: Promise<Map<string, CodePointRanges>> | undefined;
 let coverage: Promise<Coverage> | undefined;
 
 /** A test for "some bundled face holds this character" (or it needs none). */
 export function fontCoverage(): Promise<Coverage> {
-  coverage ??= coveredRanges().then((ranges) => (char: string) => NEEDS_NO_GLYPH.test(char) || inRanges(ranges, char.codePointAt(0)!));
+  coverage ??= subsetRanges().then((bySubset) => {
+    const ranges = mergeRanges([...bySubset.values()].flat());
+    return (char: string) => NEEDS_NO_GLYPH.test(char) || inRanges(ranges, char.codePointAt(0)!);
+  });
   return coverage;
 }
 
-/** The merged cmap ranges of every face, from the cache when the font files are those it was made from. */
-async function coveredRanges(): Promise<CodePointRanges> {
-  const faces = oneWeightPerSubset(await readFontFaces());
-  const sources = faces.map((face) => face.path.replace(/\.woff2$/, '.woff')).filter((file) => existsSync(file));
+/** A test for "this face's file really holds this code point", whatever its unicode-range claims. */
+export async function faceCoverage(): Promise<(face: FontFaceFile, point: number) => boolean> {
+  const bySubset = await (subsets ??= subsetRanges());
+  return (face, point) => inRanges(bySubset.get(subsetKey(face)) ?? [], point);
+}
+
+const subsetKey = (face: FontFaceFile) => `${face.family}\0${face.unicodeRange}`;
+
+/** The cmap ranges of each family's subsets, from the cache when the font files are those it was made from. */
+async function subsetRanges(): Promise<Map<string, CodePointRanges>> {
+  const faces = oneWeightPerSubset(await readFontFaces()).filter((face) => existsSync(sourceOf(face)));
   const key = createHash('sha256');
-  for (const source of sources) {
-    const { size, mtimeMs } = await stat(source);
-    key.update(`${source}\0${size}\0${mtimeMs}\n`);
+  for (const face of faces) {
+    const { size, mtimeMs } = await stat(sourceOf(face));
+    key.update(`${sourceOf(face)}\0${size}\0${mtimeMs}\n`);
   }
-  const file = path.join(zineCacheDir(), `coverage-${key.digest('hex').slice(0, 16)}.json`);
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as CodePointRanges;
-  const ranges: CodePointRanges = [];
-  for (const source of sources) ranges.push(...cmapRanges(woffToSfnt(await readFile(source))));
-  const merged = mergeRanges(ranges);
+  const file = path.join(zineCacheDir(), `coverage-subsets-${key.digest('hex').slice(0, 16)}.json`);
+  if (existsSync(file)) return new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, CodePointRanges>));
+  const bySubset = new Map<string, CodePointRanges>();
+  for (const face of faces) bySubset.set(subsetKey(face), mergeRanges(cmapRanges(woffToSfnt(await readFile(sourceOf(face))))));
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(merged));
+  await writeFile(temporary, JSON.stringify(Object.fromEntries(bySubset)));
   await rename(temporary, file);
-  return merged;
+  return bySubset;
 }
+
+/** The woff beside each woff2: the same glyphs, and what woff-to-sfnt.ts reads. */
+const sourceOf = (face: FontFaceFile) => face.path.replace(/\.woff2$/, '.woff');
 
 /** Weights of one subset hold the same characters: read one file per family and subset. */
 function oneWeightPerSubset(faces: FontFaceFile[]): FontFaceFile[] {
   const seen = new Set<string>();
   return faces.filter((face) => {
-    const key = `${face.family}\0${face.unicodeRange}`;
+    const key = subsetKey(face);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -3,4 +3,4 @@ export { FONT_PACKAGES, type FontPackage } from './packages.ts';
 export { readFontFaces, type FontFaceFile } from './faces.ts';
 export { codePointsOf, parseUnicodeRange, rangesCoverAny, type CodePointRanges } from './unicode-range.ts';
 export { fontConfigFaces, prepareFontConfig, type FontConfig } from './fontconfig.ts';
-export { fontCoverage, type Coverage } from './coverage.ts';
+export { faceCoverage, fontCoverage, type Coverage } from './coverage.ts';

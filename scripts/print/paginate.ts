@@ -7,7 +7,9 @@ import { bounded, browserWaits } from './browser-wait.ts';
 import { FIGURE_MIN_SCALE } from './page-style.ts';
 import { registerPagedHandlers } from './paged-handlers.ts';
 import { readLaidOutPageTexts } from './pdf-text-check.ts';
-import { findLostText, readSourceText, type LostText } from './text-check.ts';
+import { findLostText, readSourceText, type LostText, type SourceText } from './text-check.ts';
+import { DEFERRED_LAYOUT_ID, fontRequests, loadFonts, readTextStyles } from './font-requests.ts';
+import { inPageCall } from './in-page.ts';
 
 const require = createRequire(import.meta.url);
 // The package exports no path to its polyfill build: find it beside the CommonJS entry (lib/index.cjs).
@@ -33,38 +35,47 @@ export interface Pagination {
   checkMs: number;
   /** The text each laid-out page shows, for the check of the printed PDF. */
   pageTexts: string[];
+  /** Faces that loaded only while Paged.js laid out (a deferred body's requests missed them): its measures may be wrong. */
+  lateFonts: string[];
   /** The id of the chapter section on each page (null for the cover, contents and blank pages). */
   pageSections: (string | null)[];
 }
 
 /**
- * Open `url` and paginate it. Paged.js is injected over the DevTools protocol, not by a `<script>`: the page's CSP
+ * Open `url` and paginate it; `deferred` when its body is kept from layout (font-requests.ts). Paged.js is injected over the DevTools protocol, not by a `<script>`: the page's CSP
  * forbids every script, so the manuscript cannot run any, while ours is not subject to it.
  */
-export async function paginate(page: Page, url: string, anchorIds: readonly string[] = []): Promise<Pagination> {
+export async function paginate(page: Page, url: string, anchorIds: readonly string[] = [], deferred = false): Promise<Pagination> {
   pagedSource ??= readFile(PAGED_POLYFILL, 'utf8');
   const response = await bounded(page.goto(url, { waitUntil: 'load', timeout: 0 }), browserWaits.load('print'));
   if (!response?.ok()) throw new Error(`The print document did not load (${response?.status() ?? 'no response'})`);
-  // Every face the text needs has been requested by the first (unpaginated) layout; measure with real metrics only.
-  await bounded(page.evaluate(() => document.fonts.ready.then(() => undefined)), browserWaits.fonts());
-  let checkStarted = performance.now();
-  const source = await bounded(page.evaluateHandle(readSourceText), browserWaits.check());
-  const characters = await source.evaluate((text) => text.body.length + text.notes.length);
-  let checkMs = performance.now() - checkStarted;
+  // Measure with real metrics only: every face the text needs is loaded before Paged.js starts. A deferred body asks
+  // for them itself (font-requests.ts); else the first, unpaginated layout has requested each.
+  let checkMs = 0;
+  const characters = await bounded(deferred ? requestFonts(page) : page.evaluate(() => document.fonts.ready.then(() => document.body.textContent!.length)), browserWaits.fonts());
   await page.evaluate('window.PagedConfig = { auto: false };');
   await page.evaluate(await pagedSource);
   await page.evaluate(preloadOnlyUsedFonts);
   await page.evaluate(registerPagedHandlers, { figureMinScale: FIGURE_MIN_SCALE });
+  // One evaluation from showing the body to Paged.js taking it: no frame in between lays the whole book out.
   const result = await bounded(
-    page.evaluate(async () => {
-      const { Previewer } = (window as unknown as { Paged: { Previewer: new () => { preview: () => Promise<{ total: number; performance: number }> } } }).Paged;
-      const flow = await new Previewer().preview();
+    page.evaluate(`(async () => {
+      const __name = (target) => target;
+      document.getElementById(${JSON.stringify(DEFERRED_LAYOUT_ID)})?.remove();
+      const checkStarted = performance.now();
+      window.__zineSourceText = (${readSourceText})();
+      const checkMs = performance.now() - checkStarted;
+      const unloaded = [...document.fonts].filter((face) => face.status === 'unloaded');
+      const flow = await new window.Paged.Previewer().preview();
       await document.fonts.ready;
-      return { pages: flow.total, layoutMs: Math.round(flow.performance) };
-    }),
+      const lateFonts = unloaded.filter((face) => face.status !== "unloaded").map((face) => [face.family, face.style, face.weight, face.unicodeRange].join(' '));
+      return { pages: flow.total, layoutMs: Math.round(flow.performance), checkMs, lateFonts };
+    })()`) as Promise<{ pages: number; layoutMs: number; checkMs: number; lateFonts: string[] }>,
     browserWaits.layout(characters),
   );
-  checkStarted = performance.now();
+  checkMs += result.checkMs;
+  const checkStarted = performance.now();
+  const source = await page.evaluateHandle(() => (window as unknown as { __zineSourceText: SourceText }).__zineSourceText);
   const lostText = await bounded(page.evaluate(findLostText, source), browserWaits.check());
   const pageTexts = await bounded(page.evaluate(readLaidOutPageTexts), browserWaits.check());
   await source.dispose();
@@ -72,7 +83,14 @@ export async function paginate(page: Page, url: string, anchorIds: readonly stri
   await page.evaluate(nameFootnotesByNumber);
   const anchors = await page.evaluate(locateAnchors, [...anchorIds]);
   const pageSections = await page.evaluate(readPageSections);
-  return { ...result, anchors: new Map(anchors), lostText, checkMs: Math.round(checkMs), pageTexts, pageSections };
+  return { pages: result.pages, layoutMs: result.layoutMs, lateFonts: result.lateFonts, anchors: new Map(anchors), lostText, checkMs: Math.round(checkMs), pageTexts, pageSections };
+}
+
+/** Load the faces a deferred body's text needs (font-requests.ts); returns how many characters it has. */
+async function requestFonts(page: Page): Promise<number> {
+  const { characters, styles } = (await page.evaluate(inPageCall(readTextStyles))) as ReturnType<typeof readTextStyles>;
+  await page.evaluate(inPageCall(loadFonts, await fontRequests(styles)));
+  return characters;
 }
 
 /**

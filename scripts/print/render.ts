@@ -10,6 +10,7 @@ import { applyMetadata, pdfMetadata } from './metadata.ts';
 import { writeOutline } from './outline.ts';
 import { setExactPageSize } from './page-boxes.ts';
 import { FIGURE_IMAGE_SHARE, pageGeometry } from './page-style.ts';
+import { deferLayout } from './font-requests.ts';
 import { paginate, type AnchorPlace } from './paginate.ts';
 import { lostTextMessage } from './text-check.ts';
 import { findTextMissingFromPdf, missingFromPdfMessage } from './pdf-text-check.ts';
@@ -121,10 +122,17 @@ export interface PrintedDocument {
 /** Lay out `html` (a print document of `book`) in the page kept for `purpose`, print it, and check its text. */
 export async function printDocument(book: Book, session: PrintSession, html: string, anchorIds: readonly string[], options: RenderPrintOptions, purpose = 'print'): Promise<PrintedDocument> {
   const started = performance.now();
-  const { routes, url } = bookRoutes(book, options.cacheDir ?? defaultCacheDir(), '.zine-print.html', html);
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const deferred = deferLayout(html);
   const { chromiumPdf, pages, layoutMs, checkMs, anchors, pageTexts, pageSections } = await session.withPage(purpose, async (sandboxed) => {
-    sandboxed.setRoutes(routes, options.report ?? (() => undefined));
-    const laidOut = await paginate(sandboxed.page, url, anchorIds);
+    const load = (markup: string) => {
+      const { routes, url } = bookRoutes(book, cacheDir, '.zine-print.html', markup);
+      sandboxed.setRoutes(routes, options.report ?? (() => undefined));
+      return paginate(sandboxed.page, url, anchorIds, markup === deferred);
+    };
+    let laidOut = await load(deferred ?? html);
+    // A face the deferred body did not ask for loaded mid-layout: lay out again after Chromium's own first layout.
+    if (laidOut.lateFonts.length > 0) laidOut = await load(html);
     // Never print a book with text missing: a truncated PDF looks finished.
     if (laidOut.lostText) throw new Error(lostTextMessage(laidOut.lostText, book));
     // Chromium's own outline (outline: true) takes its titles from laid-out text, soft hyphens and all: outline.ts writes ours.
