@@ -2,9 +2,9 @@
 // cmap, so Chromium maps them to U+0000 in ToUnicode and puts the cluster's text in an ActualText span instead. Poppler
 // reads the span; pdf.js, MuPDF and PDFium read the glyphs, and "ทั้ง" comes out as "ทั\0ง": search finds nothing.
 // Each such glyph is given the text its spans leave over, in its font's ToUnicode, after printing.
-import { PDFDict, PDFName, PDFStream, type PDFDocument } from 'pdf-lib';
-import { parseContentStream, type Operand } from './content-stream.ts';
-import { actualText, pageContent, streamText } from './page-text.ts';
+import { PDFDict, PDFName, PDFStream, type PDFDocument, type PDFPage } from 'pdf-lib';
+import type { Operand } from './content-stream.ts';
+import { actualText, pageParser, replaceStream, streamText, type PageParser } from './page-text.ts';
 import { parseToUnicode, type ToUnicode } from './to-unicode.ts';
 
 /** A font as its text layer reads: its ToUnicode stream, parsed. */
@@ -19,28 +19,36 @@ const unmapped = (text: string | undefined) => text === undefined || text === ''
 
 /**
  * Give every glyph that reads as nothing (or U+0000), and that is the one such glyph of an ActualText span, the text the
- * span has beyond its other glyphs' text, when every span it is in agrees. Returns how many codes were mapped.
+ * span has beyond its other glyphs' text, when every span it is in agrees: `collect` each page's spans, then `finish`,
+ * which returns how many codes were mapped.
  */
-export function mapClusterGlyphs(pdf: PDFDocument): number {
+export function clusterGlyphMapper(pdf: PDFDocument, parse = pageParser()): { collect: (page: PDFPage) => void; finish: () => number } {
   const fonts = new Map<PDFDict, MappedFont | null>();
-  for (const page of pdf.getPages()) collectSpans(pageContent(page), page.node.Resources(), fonts);
-  let mapped = 0;
-  for (const font of fonts.values()) {
-    if (!font) continue;
-    let changed = false;
-    for (const [code, texts] of font.found) {
-      if (texts.size !== 1) continue;
-      font.toUnicode.set(code, [...texts][0]!);
-      changed = true;
-      mapped++;
-    }
-    if (changed) font.dict.set(PDFName.of('ToUnicode'), pdf.context.register(pdf.context.flateStream(writeToUnicode(font.toUnicode))));
-  }
-  return mapped;
+  return {
+    collect: (page) => collectSpans(page, parse, fonts),
+    finish() {
+      let mapped = 0;
+      for (const font of fonts.values()) {
+        if (!font) continue;
+        let changed = false;
+        for (const [code, texts] of font.found) {
+          if (texts.size !== 1) continue;
+          font.toUnicode.set(code, [...texts][0]!);
+          changed = true;
+          mapped++;
+        }
+        if (changed) replaceStream(pdf, font.dict, 'ToUnicode', writeToUnicode(font.toUnicode));
+      }
+      return mapped;
+    },
+  };
 }
 
-function collectSpans(content: string, resources: PDFDict | undefined, fonts: Map<PDFDict, MappedFont | null>) {
-  if (!content.includes('ActualText') || !hasUnmappedFont(resources, fonts)) return;
+function collectSpans(page: PDFPage, parse: PageParser, fonts: Map<PDFDict, MappedFont | null>) {
+  const resources = page.node.Resources();
+  if (!hasUnmappedFont(resources, fonts)) return;
+  const { content, operations } = parse(page);
+  if (!content.includes('ActualText')) return;
   let font: MappedFont | null = null;
   // The ActualText span open, at which marked-content depth (inside the tags' marks), and the codes shown in it.
   let span: { text: string; depth: number; shown: { font: MappedFont | null; code: string }[] } | undefined;
@@ -51,7 +59,7 @@ function collectSpans(content: string, resources: PDFDict | undefined, fonts: Ma
     if (!('bytes' in operand)) return;
     for (let at = 0; at + 2 <= operand.bytes.length; at += 2) span.shown.push({ font, code: operand.bytes.slice(at, at + 2) });
   };
-  for (const { operator, operands } of parseContentStream(content)) {
+  for (const { operator, operands } of operations) {
     if (operator === 'Tf') {
       const name = operands[0];
       font = name && typeof name === 'object' && 'name' in name ? mappedFont(resources, name.name, fonts) : null;

@@ -11,7 +11,12 @@ export interface Operation {
   end: number;
 }
 
-const DELIMITER = /[\s()<>[\]{}/%]/;
+/** PDF white-space (7.2.2) and delimiters, by character code: a table, since the parser asks of every byte. */
+const WHITE_SPACE = new Uint8Array(256);
+for (const code of [0, 9, 10, 12, 13, 32]) WHITE_SPACE[code] = 1;
+const DELIMITER = WHITE_SPACE.slice();
+for (const char of '()<>[]{}/%') DELIMITER[char.charCodeAt(0)] = 1;
+const isDelimiter = (content: string, at: number) => DELIMITER[content.charCodeAt(at) & 0xff] === 1;
 
 /** Split a content stream (as a latin1 string: one character a byte) into operations; inline images are skipped whole. */
 export function parseContentStream(content: string): Operation[] {
@@ -32,7 +37,7 @@ export function parseContentStream(content: string): Operation[] {
   while (at < content.length) {
     const char = content[at]!;
     const start = at;
-    if (/\s/.test(char)) {
+    if (WHITE_SPACE[content.charCodeAt(at) & 0xff] === 1) {
       at++;
     } else if (char === '%') {
       while (at < content.length && content[at] !== '\n' && content[at] !== '\r') at++;
@@ -68,10 +73,10 @@ export function parseContentStream(content: string): Operation[] {
       at++;
     } else if (char === '/') {
       at++;
-      while (at < content.length && !DELIMITER.test(content[at]!)) at++;
+      while (at < content.length && !isDelimiter(content, at)) at++;
       push({ name: content.slice(start + 1, at).replace(/#([0-9a-f]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))) }, start);
     } else {
-      while (at < content.length && !DELIMITER.test(content[at]!)) at++;
+      while (at < content.length && !isDelimiter(content, at)) at++;
       if (at === start) at++; // a stray delimiter (`)`, `{`): skip it
       const word = content.slice(start, at);
       if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {

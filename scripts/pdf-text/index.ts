@@ -1,4 +1,3 @@
 // Reading a PDF's text layer back: what search and copy find on each page, and which glyphs print as boxes.
 export { readPdfTextLayer, type PageText } from './page-text.ts';
-export { rewriteSoftHyphens } from './soft-hyphens.ts';
-export { mapClusterGlyphs } from './cluster-glyphs.ts';
+export { readAndMendTextLayer } from './mend.ts';

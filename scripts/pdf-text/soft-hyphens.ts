@@ -1,8 +1,8 @@
 // Words, not soft hyphens, in the text layer: Chromium marks every U+00AD of the text as ActualText, so search and copy
 // find "ac­cord­ing" where the page shows "according". Rewritten in the page content after printing.
-import { PDFName, type PDFDict, type PDFDocument, type PDFPage } from 'pdf-lib';
-import { parseContentStream, type Operand } from './content-stream.ts';
-import { actualText, fontInfo, pageContent, type FontInfo } from './page-text.ts';
+import type { PDFDict, PDFDocument, PDFPage } from 'pdf-lib';
+import type { Operand } from './content-stream.ts';
+import { actualText, fontInfo, pageParser, replaceStream, type FontInfo, type PageParser } from './page-text.ts';
 
 const HYPHENS = /^[-\u2010]+$/;
 /** Operators that set the text position without regard to the last glyph's advance (and the end of a text object). */
@@ -15,19 +15,15 @@ const EMPTY_SPAN = '/Span <</ActualText <FEFF>>> BDC';
  * ff ligature reads "ff", a lone soft hyphen as nothing). Chromium 156 draws a lone soft hyphen as the space glyph at
  * no advance, which readers that ignore ActualText (pdf.js, MuPDF) read as a space inside the word ("Sub se quent"):
  * that invisible glyph goes too, when the next glyph is placed afresh (so no position depends on its advance).
- * Returns how many spans were rewritten.
+ * The rewriter returns how many spans of the page it was given it rewrote.
  */
-export function rewriteSoftHyphens(pdf: PDFDocument): number {
+export function softHyphenRewriter(pdf: PDFDocument, parse = pageParser()): (page: PDFPage) => number {
   const fonts = new Map<PDFDict, FontInfo>();
-  let rewritten = 0;
-  for (const page of pdf.getPages()) rewritten += rewritePage(pdf, page, fonts);
-  return rewritten;
+  return (page) => rewritePage(pdf, page, parse(page), fonts);
 }
 
-function rewritePage(pdf: PDFDocument, page: PDFPage, fonts: Map<PDFDict, FontInfo>): number {
-  const content = pageContent(page);
+function rewritePage(pdf: PDFDocument, page: PDFPage, { content, operations }: ReturnType<PageParser>, fonts: Map<PDFDict, FontInfo>): number {
   if (!content.includes('ActualText')) return 0;
-  const operations = parseContentStream(content);
   const resources = page.node.Resources();
   const edits: { start: number; end: number; text: string }[] = [];
   let spans = 0;
@@ -86,8 +82,7 @@ function rewritePage(pdf: PDFDocument, page: PDFPage, fonts: Map<PDFDict, FontIn
     at = edit.end;
   }
   result += content.slice(at);
-  const stream = pdf.context.flateStream(Buffer.from(result, 'latin1'));
-  page.node.set(PDFName.of('Contents'), pdf.context.register(stream));
+  replaceStream(pdf, page.node, 'Contents', result);
   return spans;
 }
 

@@ -14,7 +14,7 @@ import { deferLayout } from './font-requests.ts';
 import { paginate, type AnchorPlace } from './paginate.ts';
 import { lostTextMessage } from './text-check.ts';
 import { findTextMissingFromPdf, missingFromPdfMessage } from './pdf-text-check.ts';
-import { mapClusterGlyphs, readPdfTextLayer, rewriteSoftHyphens } from '../pdf-text/index.ts';
+import { readAndMendTextLayer } from '../pdf-text/index.ts';
 import { fontCoverage } from '../fonts/index.ts';
 import { bookRoutes, defaultCacheDir, IMAGES_ROUTE } from './routes.ts';
 import type { ReportBlocked } from './sandbox.ts';
@@ -145,10 +145,9 @@ export async function printDocument(book: Book, session: PrintSession, html: str
   const pdfMs = Math.round(performance.now() - started) - layoutMs - checkMs;
   const pdf = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   // Never a PDF without its text: the DOM can be whole while Chromium drew it with no font.
-  const missing = findTextMissingFromPdf(pageTexts, readPdfTextLayer(pdf), await fontCoverage());
+  // Soft hyphens and shaped clusters made readable in the same pass.
+  const missing = findTextMissingFromPdf(pageTexts, readAndMendTextLayer(pdf), await fontCoverage());
   if (missing) throw new Error(missingFromPdfMessage(missing));
-  rewriteSoftHyphens(pdf);
-  mapClusterGlyphs(pdf);
   const page = pageGeometry(book.config.print);
   setExactPageSize(pdf, page.width, page.height);
   return { pdf, pages, layoutMs, checkMs, pdfMs, anchors, pageSections };
