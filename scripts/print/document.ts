@@ -92,7 +92,8 @@ function contentsSection(book: Book): Element {
     h(
       'ol',
       book.chapters.map((chapter) => {
-        const entry = h('li', { lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, [h('a', { href: `#${chapterAnchor(chapter)}` }, chapter.title)]);
+        // Three digits hold the place of the page number while the contents are laid out (print.css).
+        const entry = h('li', { lang: chapter.lang === book.config.lang ? undefined : chapter.lang }, [h('a', { href: `#${chapterAnchor(chapter)}`, dataPage: '000' }, chapter.title)]);
         tagLatinRuns(entry, chapter.lang);
         return entry;
       }),

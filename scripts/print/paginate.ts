@@ -67,6 +67,7 @@ export async function paginate(page: Page, url: string, anchorIds: readonly stri
       const checkMs = performance.now() - checkStarted;
       const unloaded = [...document.fonts].filter((face) => face.status === 'unloaded');
       const flow = await new window.Paged.Previewer().preview();
+      (${numberContents})();
       await document.fonts.ready;
       const lateFonts = unloaded.filter((face) => face.status !== "unloaded").map((face) => [face.family, face.style, face.weight, face.unicodeRange].join(' '));
       return { pages: flow.total, layoutMs: Math.round(flow.performance), checkMs, lateFonts };
@@ -121,6 +122,27 @@ function readPageSections(): (string | null)[] {
     if (!section) return null;
     return section.id || document.querySelector<HTMLElement>(`section.chapter[data-ref="${section.dataset.ref}"][id]`)?.id || null;
   });
+}
+
+/**
+ * Each contents entry gets the page number its chapter landed on (print.css shows it), the page counter computed as
+ * Paged.js does, once for all the pages.
+ */
+function numberContents() {
+  const numbers = new Map<Element, number>();
+  let number = 0;
+  for (const page of document.querySelectorAll('.pagedjs_page')) {
+    const style = getComputedStyle(page);
+    const reset = /(?:^|\s)page (-?\d+)/.exec(style.counterReset);
+    const increment = /(?:^|\s)page (-?\d+)/.exec(style.counterIncrement);
+    if (reset) number = Number(reset[1]);
+    if (increment) number += Number(increment[1]);
+    numbers.set(page, number);
+  }
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.pagedjs_pages .contents a[href^="#"][data-page]')) {
+    const page = document.getElementById(decodeURIComponent(link.hash.slice(1)))?.closest('.pagedjs_page');
+    link.dataset.page = page ? String(numbers.get(page)) : '';
+  }
 }
 
 /**
