@@ -1,12 +1,14 @@
 // Which characters zine's fonts can draw: every face's real cmap (a unicode-range may claim more than its file holds),
-// merged into one set and cached beside the font configuration, for missing-glyph checks.
+// merged into one set for missing-glyph checks and kept per subset for the print's font requests, cached in zine's
+// cache folder.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zineCacheDir } from '../paths/cache-dir.ts';
 import { cmapRanges } from './cmap.ts';
 import { readFontFaces, type FontFaceFile } from './faces.ts';
+import { FONT_PACKAGES } from './packages.ts';
 import type { CodePointRanges } from './unicode-range.ts';
 import { woffToSfnt } from './woff-to-sfnt.ts';
 
@@ -19,43 +21,52 @@ const NEEDS_NO_GLYPH = /[\p{Cc}\p{Zl}\p{Zp}\u00ad\u2000-\u200a\u202f\u205f\u3000
 
 export type Coverage = (char: string) => boolean;
 
-let subsets: Promise<Map<string, CodePointRanges>> | undefined;
+/** The cmap ranges of every face merged, and of each family's subsets. */
+interface CoverageCache {
+  merged: CodePointRanges;
+  subsets: Record<string, CodePointRanges>;
+}
+
+let cached: Promise<CoverageCache> | undefined;
 let coverage: Promise<Coverage> | undefined;
 
 /** A test for "some bundled face holds this character" (or it needs none). */
 export function fontCoverage(): Promise<Coverage> {
-  coverage ??= subsetRanges().then((bySubset) => {
-    const ranges = mergeRanges([...bySubset.values()].flat());
-    return (char: string) => NEEDS_NO_GLYPH.test(char) || inRanges(ranges, char.codePointAt(0)!);
-  });
+  coverage ??= coverageCache().then(({ merged }) => (char: string) => NEEDS_NO_GLYPH.test(char) || inRanges(merged, char.codePointAt(0)!));
   return coverage;
 }
 
 /** A test for "this face's file really holds this code point", whatever its unicode-range claims. */
 export async function faceCoverage(): Promise<(face: FontFaceFile, point: number) => boolean> {
-  const bySubset = await (subsets ??= subsetRanges());
-  return (face, point) => inRanges(bySubset.get(subsetKey(face)) ?? [], point);
+  const { subsets } = await coverageCache();
+  return (face, point) => inRanges(subsets[subsetKey(face)] ?? [], point);
 }
 
 const subsetKey = (face: FontFaceFile) => `${face.family}\0${face.unicodeRange}`;
 
-/** The cmap ranges of each family's subsets, from the cache when the font files are those it was made from. */
-async function subsetRanges(): Promise<Map<string, CodePointRanges>> {
-  const faces = oneWeightPerSubset(await readFontFaces()).filter((face) => existsSync(sourceOf(face)));
-  const key = createHash('sha256');
-  for (const face of faces) {
-    const { size, mtimeMs } = await stat(sourceOf(face));
-    key.update(`${sourceOf(face)}\0${size}\0${mtimeMs}\n`);
-  }
-  const file = path.join(zineCacheDir(), `coverage-subsets-${key.digest('hex').slice(0, 16)}.json`);
-  if (existsSync(file)) return new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, CodePointRanges>));
-  const bySubset = new Map<string, CodePointRanges>();
-  for (const face of faces) bySubset.set(subsetKey(face), mergeRanges(cmapRanges(woffToSfnt(await readFile(sourceOf(face))))));
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(Object.fromEntries(bySubset)));
-  await rename(temporary, file);
-  return bySubset;
+/**
+ * The cmaps read once per install of the font packages: the cache is named after their package.json files (a check
+ * at start-up then reads about twenty small files, not a thousand font files' sizes and dates).
+ */
+function coverageCache(): Promise<CoverageCache> {
+  cached ??= (async () => {
+    const key = createHash('sha256');
+    const manifests = await Promise.all(FONT_PACKAGES.map((font) => readFile(path.join(font.folder, 'package.json'), 'utf8')));
+    FONT_PACKAGES.forEach((font, index) => key.update(`${font.folder}\0${manifests[index]}\n`));
+    const file = path.join(zineCacheDir(), `coverage-${key.digest('hex').slice(0, 16)}.json`);
+    if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as CoverageCache;
+    const subsets: Record<string, CodePointRanges> = {};
+    for (const face of oneWeightPerSubset(await readFontFaces())) {
+      if (existsSync(sourceOf(face))) subsets[subsetKey(face)] = mergeRanges(cmapRanges(woffToSfnt(await readFile(sourceOf(face)))));
+    }
+    const made: CoverageCache = { merged: mergeRanges(Object.values(subsets).flat()), subsets };
+    await mkdir(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(made));
+    await rename(temporary, file);
+    return made;
+  })();
+  return cached;
 }
 
 /** The woff beside each woff2: the same glyphs, and what woff-to-sfnt.ts reads. */
