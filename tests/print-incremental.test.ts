@@ -54,6 +54,14 @@ test('incremental PDF of the seed equals the whole-book PDF after edits that kee
     assert.ok(incremental.tagPages.every((page, index) => page === index), 'one tagged element a page, in page order');
   });
 
+  await t.test('a second edit splices into the document the first one left (kept in memory, not loaded again)', async () => {
+    edit('06-interview-almaty.md', (text) => inBody(text, 'quokka'));
+    const { incremental, whole } = await both();
+    assert.deepEqual(report?.laidOut, [5]);
+    assert.deepEqual(incremental, whole);
+    assert.ok(['wombat', 'numbat', 'quokka'].every((word) => incremental.text.some((page) => page.includes(word))));
+  });
+
   await t.test('a chapter grown by pages: the whole book is laid out again, later page numbers move', async () => {
     const before = (await pdfStructure(await renderPrintPdf((await loadBook(dir)).book!, shared.session, { cacheDir: shared.cacheDir }))).text.length;
     edit('03-misinformation.md', (text) => `${text}\n${'More words about misinformation and the uprising. '.repeat(60)}\n\n`.repeat(3));

@@ -26,6 +26,8 @@ export interface IncrementalPrintReport {
 interface LastPrint extends PrintedBook {
   frame: string;
   chapterKeys: string[];
+  /** The spliced document `bytes` were saved from, kept for the next splice (loading 225 pages again took 150 ms). */
+  pdf?: PDFDocument;
 }
 
 export type IncrementalPrint = (book: Book, session: PrintSession, options?: RenderPrintOptions & { onReport?: (report: IncrementalPrintReport) => void }) => Promise<Uint8Array>;
@@ -53,8 +55,10 @@ export function createIncrementalPrint(): IncrementalPrint {
       options.onReport?.({ laidOut: [] });
       return last.bytes;
     }
-    const base = await PDFDocument.load(last.bytes, { updateMetadata: false });
     const previous = last;
+    // Taken, not shared: a render that fails part-way leaves no half-spliced document to the next one.
+    const base = previous.pdf ?? (await PDFDocument.load(previous.bytes, { updateMetadata: false }));
+    previous.pdf = undefined;
     const ranges = changed.map((index) => pagesOf(previous.pageSections, chapterAnchor(book.chapters[index]!)));
     if (ranges.some((range) => range === undefined)) return full('a chapter was not found in the last PDF');
     // Every destination on the pages replaced must be found again in the chapter's new layout.
@@ -88,7 +92,7 @@ export function createIncrementalPrint(): IncrementalPrint {
       throw error;
     }
     const bytes = await finishPdf(base, book, anchors, document.html);
-    last = { document, bytes, pageSections: previous.pageSections, anchors, frame, chapterKeys };
+    last = { document, bytes, pageSections: previous.pageSections, anchors, frame, chapterKeys, pdf: base };
     options.onReport?.({ laidOut: changed });
     return bytes;
   };
