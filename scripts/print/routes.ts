@@ -26,7 +26,6 @@ export function bookRoutes(book: Book, cacheDir: string, name: string, html: str
     routes: {
       folders: { '/manuscript/': book.root, '/templates/': TEMPLATES_DIR, [IMAGES_ROUTE]: cacheDir, ...fontRoutes() },
       generated: new Map([[documentPath, { body: html, type: 'text/html; charset=utf-8' }]]),
-      immutable: Object.keys(fontRoutes()),
     },
     url: `${SANDBOX_ORIGIN}${documentPath}`,
   };

@@ -28,8 +28,6 @@ export interface SandboxRoutes {
   folders: Record<string, string>;
   /** URL path → generated content (the document itself). */
   generated: Map<string, { body: string | Uint8Array; type: string }>;
-  /** Prefixes of folder routes whose files never change while zine runs (the font packages): the browser may keep them. */
-  immutable?: string[];
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -68,12 +66,6 @@ export async function sandboxPage(page: Page): Promise<SandboxedPage> {
   };
 
   await page.setRequestInterception(true);
-  // Puppeteer turns the cache off with interception; every request is still paused for `answer` with it on, and the
-  // files of `immutable` routes (the font packages) are then kept between renders: a one-chapter watch render is
-  // 150–200 ms faster.
-  const devtools = await page.createCDPSession();
-  await devtools.send('Network.enable');
-  await devtools.send('Network.setCacheDisabled', { cacheDisabled: false });
   page.on('request', (request) => {
     answer(request, routes, reportOnce).catch((error: Error) => {
       reportOnce(request.url(), `could not be served: ${error.message}`);
@@ -141,8 +133,7 @@ async function answer(request: HTTPRequest, routes: SandboxRoutes, report: Repor
     report(request.url(), 'not found');
     return request.respond({ status: 404, body: '' });
   }
-  const headers: Record<string, string> = routes.immutable?.some((prefix) => url.pathname.startsWith(prefix)) ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {};
-  return request.respond({ status: 200, contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', body, headers });
+  return request.respond({ status: 200, contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', body });
 }
 
 /** A request no document, stylesheet or font made: its initiator is the browser itself (favicon, prefetch). */
