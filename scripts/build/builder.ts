@@ -1,7 +1,7 @@
 // A builder: the manuscript cache and the warm browser kept between builds (one for `build`, many for `watch`).
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { loadBook, type Book, type ChapterCache } from '../manuscript/index.ts';
+import { loadBook, type Book, type ChapterCache, type LoadedBook } from '../manuscript/index.ts';
 import { hasErrors, reportError, reportWarning } from '../manuscript/report.ts';
 import type { PrintSession } from '../print/index.ts';
 import { PRINT_FAMILY, type OutputName } from './outputs.ts';
@@ -57,6 +57,10 @@ export function createBuilder(options: BuilderOptions): Builder {
     session.catch(() => (session = undefined));
     return session;
   };
+  // Builds started together (the watch's HTML and PDF phases) share one load of the manuscript: each would otherwise
+  // compile the changed chapter and assemble the book again.
+  let loading: Promise<LoadedBook> | undefined;
+  const load = () => (loading ??= loadBook(options.manuscriptDir, cache).finally(() => (loading = undefined)));
   // The browser line is said when an output first uses the browser (a manuscript with errors renders nothing).
   let announced: PrintSession | undefined;
   const printSession = () =>
@@ -73,7 +77,7 @@ export function createBuilder(options: BuilderOptions): Builder {
       if (only.some((output) => PRINT_FAMILY.includes(output))) launch().catch(() => undefined);
       preloadStages(only);
       const started = performance.now();
-      const { book, files } = await loadBook(options.manuscriptDir, cache);
+      const { book, files } = await load();
       timings.manuscript = Math.round(performance.now() - started);
       options.log(`manuscript  ${files.length - 1} chapters  ${timings.manuscript} ms`);
       if (!book || hasErrors(files)) return { files, ok: false, written: [], timings };

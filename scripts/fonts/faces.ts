@@ -24,6 +24,24 @@ export function readFontFaces(): Promise<FontFaceFile[]> {
   return allFaces;
 }
 
+/** Which faces of a family (named in any case) have a unicode-range holding a code point: every weight and style. */
+export type FaceHolders = (family: string, point: number) => FontFaceFile[];
+
+let holders: Promise<FaceHolders> | undefined;
+
+/** The faces' lookup by family and code point, built once per process. */
+export function faceHolders(): Promise<FaceHolders> {
+  holders ??= readFontFaces().then((faces) => {
+    const byFamily = new Map<string, FontFaceFile[]>();
+    for (const face of faces) {
+      const family = face.family.toLowerCase();
+      byFamily.set(family, [...(byFamily.get(family) ?? []), face]);
+    }
+    return (family, point) => (byFamily.get(family.toLowerCase()) ?? []).filter((face) => face.ranges.some(([start, end]) => point >= start && point <= end));
+  });
+  return holders;
+}
+
 /** The declarations read from each rule, compiled once (the stylesheets hold about a thousand rules). */
 const DECLARATIONS = {
   'unicode-range': /unicode-range:\s*([^;]+);/,

@@ -1,5 +1,5 @@
 // The faces a text really uses: per character, the first family of its language's stack that holds it.
-import { readFontFaces, type FontFaceFile } from '../fonts/index.ts';
+import { faceHolders, readFontFaces, type FontFaceFile } from '../fonts/index.ts';
 import { codeStack, textStack } from './font-stacks.ts';
 import type { TextRun } from './text-runs.ts';
 
@@ -8,11 +8,7 @@ import type { TextRun } from './text-runs.ts';
  * stack whose unicode-range holds it, as the browser will choose. Four Han families all hold 的; only one is used.
  */
 export async function facesUsed(runs: Iterable<TextRun>, latin?: string): Promise<FontFaceFile[]> {
-  const faces = await readFontFaces();
-  const byFamily = new Map<string, FontFaceFile[]>();
-  for (const face of faces) byFamily.set(face.family, [...(byFamily.get(face.family) ?? []), face]);
-  const holds = (family: string, point: number) =>
-    (byFamily.get(family) ?? []).filter((face) => face.ranges.some(([start, end]) => point >= start && point <= end));
+  const [faces, holds] = await Promise.all([readFontFaces(), faceHolders()]);
   const used = new Set<FontFaceFile>();
   const seen = new Set<string>();
   for (const run of runs) {

@@ -1,7 +1,7 @@
 // The fonts a print document needs, asked for without laying it out: Chromium's own first layout of a whole book as
 // one long column, only to learn which font files its text needs, took 3 s of a 225-page book's 14 s (its soft
 // hyphens alone 1.3 s), and Paged.js then lays it all out again.
-import { faceCoverage, readFontFaces, type FontFaceFile } from '../fonts/index.ts';
+import { faceCoverage, faceHolders } from '../fonts/index.ts';
 
 /** Id of the style that keeps the body from being laid out until Paged.js takes it (paginate.ts removes it). */
 export const DEFERRED_LAYOUT_ID = 'zine-deferred-layout';
@@ -83,16 +83,14 @@ export function readTextStyles(): { characters: number; styles: TextStyle[] } {
  * glyph (the cmap), else the walk goes on. Load every family that walk reaches, and nothing else.
  */
 export async function fontRequests(styles: readonly TextStyle[]): Promise<FontRequest[]> {
-  const [faces, holdsGlyph] = await Promise.all([readFontFaces(), faceCoverage()]);
-  const byFamily = new Map<string, FontFaceFile[]>();
-  for (const face of faces) byFamily.set(face.family.toLowerCase(), [...(byFamily.get(face.family.toLowerCase()) ?? []), face]);
+  const [holders, holdsGlyph] = await Promise.all([faceHolders(), faceCoverage()]);
   const wanted = new Map<string, Set<string>>();
   for (const { font, families, chars } of styles) {
     for (const char of chars) {
       if (/\s/.test(char)) continue;
       const point = char.codePointAt(0)!;
       for (const family of families) {
-        const holding = (byFamily.get(family.toLowerCase()) ?? []).filter((face) => face.ranges.some(([start, end]) => point >= start && point <= end));
+        const holding = holders(family, point);
         if (holding.length === 0) continue;
         const request = `${font} 16px "${holding[0]!.family}"`;
         wanted.set(request, (wanted.get(request) ?? new Set()).add(char));

@@ -9,7 +9,7 @@ import { registerPagedHandlers } from './paged-handlers.ts';
 import { readLaidOutPageTexts } from './pdf-text-check.ts';
 import { findLostText, readSourceText, type LostText, type SourceText } from './text-check.ts';
 import { DEFERRED_LAYOUT_ID, fontRequests, loadFonts, readTextStyles } from './font-requests.ts';
-import { inPageCall } from './in-page.ts';
+import { inPageCall, NAME_HELPER } from './in-page.ts';
 
 const require = createRequire(import.meta.url);
 // The package exports no path to its polyfill build: find it beside the CommonJS entry (lib/index.cjs).
@@ -60,7 +60,7 @@ export async function paginate(page: Page, url: string, anchorIds: readonly stri
   // One evaluation from showing the body to Paged.js taking it: no frame in between lays the whole book out.
   const result = await bounded(
     page.evaluate(`(async () => {
-      const __name = (target) => target;
+      ${NAME_HELPER}
       document.getElementById(${JSON.stringify(DEFERRED_LAYOUT_ID)})?.remove();
       const checkStarted = performance.now();
       window.__zineSourceText = (${readSourceText})();

@@ -125,14 +125,14 @@ export async function printDocument(book: Book, session: PrintSession, html: str
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const deferred = deferLayout(html);
   const { chromiumPdf, pages, layoutMs, checkMs, anchors, pageTexts, pageSections } = await session.withPage(purpose, async (sandboxed) => {
-    const load = (markup: string) => {
+    const load = (markup: string, isDeferred: boolean) => {
       const { routes, url } = bookRoutes(book, cacheDir, '.zine-print.html', markup);
       sandboxed.setRoutes(routes, options.report ?? (() => undefined));
-      return paginate(sandboxed.page, url, anchorIds, markup === deferred);
+      return paginate(sandboxed.page, url, anchorIds, isDeferred);
     };
-    let laidOut = await load(deferred ?? html);
+    let laidOut = await load(deferred ?? html, deferred !== undefined);
     // A face the deferred body did not ask for loaded mid-layout: lay out again after Chromium's own first layout.
-    if (laidOut.lateFonts.length > 0) laidOut = await load(html);
+    if (laidOut.lateFonts.length > 0) laidOut = await load(html, false);
     // Never print a book with text missing: a truncated PDF looks finished.
     if (laidOut.lostText) throw new Error(lostTextMessage(laidOut.lostText, book));
     // Chromium's own outline (outline: true) takes its titles from laid-out text, soft hyphens and all: outline.ts writes ours.
