@@ -1,6 +1,7 @@
 // The seed's print design: a typographic cover, contents numbers on their entry's last line, upright running heads,
 // and a chapter-ending figure kept with the chapter's last lines rather than alone on a page after a hole it could fill.
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { readPdfFacts } from '../scripts/preflight/read-pdf.ts';
 import { coverDate } from '../scripts/print/cover-content.ts';
 import { openPrintSession, renderPrintPdf, type PrintSession } from '../scripts/print/index.ts';
 import { FIGURE_MIN_SCALE, pageGeometry } from '../scripts/print/page-style.ts';
-import { SEED_DIR } from './helpers/fixture.ts';
+import { copyFixture, SEED_DIR } from './helpers/fixture.ts';
 import { textWithFonts, type FontedItem } from './helpers/pdf-fonts.ts';
 
 let session: PrintSession;
@@ -63,6 +64,18 @@ test('a contents entry that wraps has its page number on its last line; numbers 
   const numbers = contents.filter((item) => /^\d+$/.test(item.text));
   assert.ok(numbers.length >= 7);
   for (const item of numbers) assert.match(item.font, /SourceSerif4/, `${item.text} in ${item.font}`);
+});
+
+test('a theme’s target-counter() finds its targets though finished pages leave the document during layout', async () => {
+  const dir = copyFixture(SEED_DIR);
+  mkdirSync(path.join(dir, 'templates/print'), { recursive: true });
+  writeFileSync(path.join(dir, 'templates/print/theme.css'), '.contents a::after { content: "p" target-counter(attr(href), page) "=" attr(data-page); }\n');
+  const themed = await textWithFonts(await renderPrintPdf((await loadBook(dir)).book!, session, { cacheDir }));
+  const pairs = [...themed.filter((item) => item.page === 2).map((item) => item.text).join(' ').matchAll(/p(\d+)=(\d+)/g)];
+  assert.equal(pairs.length, book.chapters.length, JSON.stringify(pairs.map((pair) => pair[0])));
+  for (const [text, target, page] of pairs) assert.equal(target, page, text);
+  // Chapters well past the pages kept in the document at the end of the contents' layout.
+  assert.ok(Number(pairs.at(-1)![2]) > 10);
 });
 
 test('running heads are upright, in English and in Chinese chapters', () => {

@@ -147,7 +147,8 @@ function numberContents() {
 
 /**
  * Paged.js names each footnote `note-<random uuid>`, which would end up in the PDF's link destinations: rename them
- * after the book's note numbers (reproducible output) and give each call its number, which print.css shows.
+ * after the book's note numbers (reproducible output), and the calls' links with them (each call shows its number
+ * from the start: paged-handlers.ts).
  */
 function nameFootnotesByNumber() {
   const numbers = new Map<string, string>();
@@ -161,6 +162,5 @@ function nameFootnotesByNumber() {
     const number = numbers.get(call.dataset.footnoteCall!);
     if (!number) continue;
     call.setAttribute('href', `#zine-note-${number}`);
-    call.dataset.noteNumber = number;
   }
 }
