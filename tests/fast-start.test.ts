@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { PROJECT_DIR, SEED_DIR } from './helpers/fixture.ts';
 
@@ -15,32 +14,53 @@ for (const name of ['scripts', 'templates', 'package.json', 'package-lock.json',
 symlinkSync(path.join(PROJECT_DIR, 'node_modules'), path.join(project, 'node_modules'), 'junction');
 after(() => rmSync(root, { recursive: true, force: true }));
 
-const HOOK = path.join(PROJECT_DIR, 'tests/helpers/module-log-hook.mjs');
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Packages whose code ran: a file of theirs was loaded, or a module of theirs in the bundle was started. */
+  started: Set<string>;
+  /** Every script V8 compiled, by URL. */
+  scripts: string[];
+}
 
-/** Run the copy's `zine` with `args`; `modules` lists the ES modules it loaded. */
-function zine(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string; modules: string[] }> {
-  const log = path.join(root, `modules-${Math.random().toString(36).slice(2)}.txt`);
-  writeFileSync(log, '');
-  const child = spawn(process.execPath, ['--import', HOOK, path.join(project, 'scripts/bin/zine.js'), ...args], {
+/** Run the copy's `zine` with `args`, watched by V8's own coverage (which counts every function call, vm scripts too). */
+function zine(args: string[]): Promise<Run> {
+  const coverage = mkdtempSync(path.join(root, 'coverage-'));
+  const child = spawn(process.execPath, [path.join(project, 'scripts/bin/zine.js'), ...args], {
     cwd: root,
-    env: { ...process.env, ZINE_COMPILED_DIR: cache, ZINE_MODULE_LOG: log },
+    env: { ...process.env, ZINE_COMPILED_DIR: cache, NODE_V8_COVERAGE: coverage },
   });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) })));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr, ...startedIn(coverage) })));
+}
+
+const PACKAGE = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/.][^/]*)\//;
+
+/**
+ * esbuild wraps each bundled module in a function named by its path (`"node_modules/x/index.js"() {…}`) and calls it at
+ * the module's first import: a call count above zero is a started module. Packages left outside are files of their own.
+ */
+function startedIn(coverage: string): Pick<Run, 'started' | 'scripts'> {
+  const results = readdirSync(coverage).flatMap((name) => JSON.parse(readFileSync(path.join(coverage, name), 'utf8')).result as { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[]);
+  const started = new Set<string>();
+  for (const script of results) {
+    const own = script.url.includes('/node_modules/') && !script.url.startsWith(`file://${cache}`) ? PACKAGE.exec(script.url)?.[1] : undefined;
+    if (own) started.add(own);
+    for (const fn of script.functions) {
+      const bundled = PACKAGE.exec(fn.functionName)?.[1];
+      if (bundled && fn.ranges[0]!.count > 0) started.add(bundled);
+    }
+  }
+  return { started, scripts: results.map((script) => script.url) };
 }
 
 /** The compiled versions (and any half-written one), named by their key; the cache holds the font configuration too. */
 const compiled = () => readdirSync(cache).filter((name) => /^[0-9a-f]{16}/.test(name)).sort();
-/** Packages loaded: imported from node_modules, or bundled into a loaded compiled chunk (esbuild names each bundled file in a comment). */
-const packagesIn = (modules: string[]) => {
-  const imported = modules.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []);
-  const chunks = modules.filter((url) => url.startsWith(pathToFileURL(cache).href)).map((url) => readFileSync(fileURLToPath(url), 'utf8'));
-  const bundled = chunks.flatMap((code) => [...code.matchAll(/^\/\/ \S*?node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1]!));
-  return new Set([...imported.filter((name) => name !== '.cache'), ...bundled]);
-};
+const codeCache = (use: string) => path.join(cache, compiled()[0]!, `cli.cjs.${use}.v8cache`);
 const HEAVY = ['puppeteer', 'puppeteer-core', 'pdf-lib', 'epub-gen-memory', 'pagedjs', 'chokidar', '@sparticuz/chromium'];
 
 describe('the zine command runs compiled JavaScript', () => {
@@ -49,22 +69,37 @@ describe('the zine command runs compiled JavaScript', () => {
     const runs = await Promise.all([zine(['--version']), zine(['--version'])]);
     for (const run of runs) assert.deepEqual([run.status, run.stdout.trim(), run.stderr], [0, version, '']);
     assert.equal(compiled().length, 1, `one compiled version, no temporary folder: ${compiled()}`);
-    assert.ok(readdirSync(path.join(cache, compiled()[0]!)).includes('cli.mjs'));
+    assert.deepEqual(readdirSync(path.join(cache, compiled()[0]!)).sort(), ['builder.cjs', 'cli.cjs', 'cli.cjs.other.v8cache']);
   });
 
-  test('--version loads no package and no TypeScript; check and build --only html load the Markdown stages but no browser, PDF or EPUB code', async () => {
+  test("V8's code cache is kept per command, used as it is, and made again when V8 rejects it", async () => {
+    const before = statSync(codeCache('other')).mtimeMs;
+    assert.equal((await zine(['--version'])).status, 0);
+    assert.equal(statSync(codeCache('other')).mtimeMs, before, 'an accepted cache is not written again');
+    writeFileSync(codeCache('other'), 'not a code cache');
+    const run = await zine(['--help']);
+    assert.deepEqual([run.status, run.stderr], [0, '']);
+    assert.match(run.stdout, /^Usage:/);
+    assert.notEqual(readFileSync(codeCache('other'), 'utf8'), 'not a code cache', 'a rejected cache is replaced');
+  });
+
+  test('--version starts no package and no TypeScript; check and build --only html start the Markdown stages but no browser, PDF or EPUB code', async () => {
     const version = await zine(['--version']);
-    assert.deepEqual([...packagesIn(version.modules)], []);
-    assert.ok(!version.modules.some((url) => url.endsWith('.ts')), 'no TypeScript source is loaded');
+    assert.deepEqual([...version.started], []);
+    assert.ok(!version.scripts.some((url) => url.endsWith('.ts')), 'no TypeScript source is loaded');
     const check = await zine(['check', SEED_DIR]);
     assert.equal(check.status, 0, check.stderr);
-    const loaded = packagesIn(check.modules);
-    for (const name of ['unified', 'remark-parse', 'sharp', 'zod']) assert.ok(loaded.has(name), `check loads ${name}`);
-    for (const name of HEAVY) assert.ok(!loaded.has(name), `check does not load ${name}`);
+    for (const name of ['unified', 'remark-parse', 'sharp', 'zod']) assert.ok(check.started.has(name), `check starts ${name}`);
+    for (const name of HEAVY) assert.ok(!check.started.has(name), `check does not start ${name}`);
     const html = await zine(['build', SEED_DIR, '--out', path.join(root, 'out'), '--only', 'html']);
     assert.equal(html.status, 0, html.stderr);
     assert.ok(readdirSync(path.join(root, 'out')).some((name) => name.endsWith('.html')));
-    for (const name of HEAVY) assert.ok(!packagesIn(html.modules).has(name), `build --only html does not load ${name}`);
+    for (const name of HEAVY) assert.ok(!html.started.has(name), `build --only html does not start ${name}`);
+    assert.ok(statSync(codeCache('check')).size > 0 && statSync(codeCache('build')).size > 0, 'each command has its own code cache');
+    // The check can see a bundled package start: the EPUB starts epub-gen-memory.
+    const epub = await zine(['build', SEED_DIR, '--out', path.join(root, 'out'), '--only', 'epub']);
+    assert.equal(epub.status, 0, epub.stderr);
+    assert.ok(epub.started.has('epub-gen-memory'), 'build --only epub starts epub-gen-memory');
     assert.equal(compiled().length, 1, 'a warm start compiles nothing');
   });
 

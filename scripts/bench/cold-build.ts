@@ -1,15 +1,14 @@
 // Benchmark child process: one cold full build (fresh process, new builder, browser launched on demand); JSON on stdout.
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 
 const [manuscriptDir, outDir] = process.argv.slice(2);
 if (!manuscriptDir || !outDir) throw new Error('usage: cold-build.ts <manuscript-dir> <out-dir>');
 
-// The builder compiled as `zine` runs it (compiled first if a source changed, before the clock starts).
-const { compiledEntry } = await import('../bin/compiled-cli.js');
-const builderFile = pathToFileURL(await compiledEntry('builder')).href;
+// The builder compiled and run as `zine` runs it (compiled first if a source changed, before the clock starts).
+const { compiledEntry, runCompiled } = await import('../bin/compiled-cli.js');
+await compiledEntry('builder');
 const imported = performance.now();
-const { createBuilder, OUTPUT_NAMES } = (await import(builderFile)) as typeof import('../build/index.ts');
+const { createBuilder, OUTPUT_NAMES } = (await runCompiled('builder', 'bench')) as unknown as typeof import('../build/index.ts');
 const importMs = performance.now() - imported;
 let browserMs = 0;
 const builder = createBuilder({

@@ -1,14 +1,17 @@
-// The CLI compiled to JavaScript in a git-ignored cache, compiled again (esbuild) only when a file under scripts/ changed.
+// The CLI compiled to JavaScript in a git-ignored cache, compiled again (esbuild) only when a file under scripts/ changed,
+// and run with V8's code cache, so a start-up neither resolves hundreds of package files nor compiles their code again.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCRIPTS = path.join(ROOT, 'scripts');
 /** Besides scripts/: what changes the output of a compile (the compiler's version comes with the lock file). */
 const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json'];
-/** Compiled versions older than this are deleted after a compile (a running `zine watch` may still load chunks of its own). */
+/** Compiled versions older than this are deleted after a compile (a running `zine watch` may still read its own). */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -34,11 +37,50 @@ export async function compiledEntry(name, env = process.env) {
   const cache = compiledDir(env);
   const key = sourcesKey();
   const target = path.join(cache, key);
-  if (!existsSync(path.join(target, 'cli.mjs'))) {
+  if (!existsSync(path.join(target, 'cli.cjs'))) {
     await compileInto(cache, target);
     pruneOld(cache, key);
   }
-  return path.join(target, `${name}.mjs`);
+  return path.join(target, `${name}.cjs`);
+}
+
+/**
+ * Run the compiled entry `name` and return its exports. V8's code cache for it is kept beside it, one per `use` (a command
+ * compiles different functions than another): made at the end of the first run, so it holds every function that run
+ * compiled, and read by the next. A cache V8 rejects (another Node.js) is made again.
+ * @param {keyof typeof ENTRIES} name @param {string} use @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<Record<string, unknown>>}
+ */
+export async function runCompiled(name, use, env = process.env) {
+  const file = await compiledEntry(name, env);
+  const cacheFile = `${file}.${use.replace(/[^a-z-]/g, '') || 'none'}.v8cache`;
+  const cachedData = readIfPresent(cacheFile);
+  // The CommonJS wrapper Node itself puts around a module.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
+  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCodeCache(cacheFile, script));
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  return module.exports;
+}
+
+/** @param {string} file */
+function readIfPresent(file) {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written to a temporary file and renamed, so two processes at once never leave half a cache; a failure only costs speed. @param {string} file @param {vm.Script} script */
+function writeCodeCache(file, script) {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, script.createCachedData());
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
 }
 
 /** A hash of the path, size and modification time of every source: one `stat` per file, a few milliseconds. */
@@ -60,8 +102,10 @@ function listFiles(dir) {
 }
 
 /**
- * Bundle the entries with their local modules and the pure-ESM packages (the rest stay imports), split at dynamic imports so each command
- * loads only its own code. Written to a temporary folder and renamed: of two compiles at once, one wins, both work.
+ * Bundle each entry with its local modules and packages (native ones stay imports) into one CommonJS file: V8 caches
+ * the code of a script, not of an ES module, on Node.js 20. Code a command doesn't use is in the file but not run
+ * (esbuild starts a module at its first import). Written to a temporary folder and renamed: of two compiles at once,
+ * one wins, both work.
  * @param {string} cache @param {string} target
  */
 async function compileInto(cache, target) {
@@ -72,44 +116,52 @@ async function compileInto(cache, target) {
     await build({
       entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(SCRIPTS, file)])),
       outdir: temp,
+      // Module names in the output are relative to the project, wherever the compile was started from.
+      absWorkingDir: ROOT,
       bundle: true,
-      splitting: true,
-      format: 'esm',
+      format: 'cjs',
       platform: 'node',
       target: 'node20',
-      outExtension: { '.js': '.mjs' },
-      chunkNames: 'chunks/[name]-[hash]',
+      outExtension: { '.js': '.cjs' },
+      // `import()` in a vm script needs an experimental loader: packages left outside are `require`d instead (their
+      // CommonJS build, or require(esm) of Node.js ≥ 20.19).
+      supported: { 'dynamic-import': false },
       logLevel: 'error',
-      plugins: [externalUnlessPureEsm, keepSourceUrls],
+      plugins: [externalUnlessNative, keepSourceUrls],
     });
     renameSync(temp, target);
   } catch (error) {
-    if (!existsSync(path.join(target, 'cli.mjs'))) throw error;
+    if (!existsSync(path.join(target, 'cli.cjs'))) throw error;
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
 }
 
 /**
- * Packages stay imports, except pure ES modules (the unified ecosystem: hundreds of small files), which are bundled
- * in: resolving and reading each file at start-up costs more than the code. CommonJS and native packages stay
- * outside (their `__dirname`, `require` and binaries need their own folder).
+ * Packages are bundled in, ES modules and CommonJS alike: resolving, reading and compiling each of their hundreds of
+ * small files at start-up costs more than the code (the EPUB's epub-gen-memory alone loads ~150). Native packages and
+ * those in NEVER_BUNDLED stay imports (their binaries and the files they read need their own folder).
  * @type {import('esbuild').Plugin}
  */
-const externalUnlessPureEsm = {
-  name: 'external-unless-pure-esm',
+const externalUnlessNative = {
+  name: 'external-unless-native',
   setup(build) {
     /** @type {Map<string, boolean>} */
     const bundled = new Map();
+    // The project's node_modules as esbuild reports package paths: with links resolved (it may be a link itself).
+    const topLevel = path.join(ROOT, 'node_modules');
+    const topLevelPackages = existsSync(topLevel) ? realpathSync(topLevel) : topLevel;
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === RESOLVING || args.path.startsWith('node:')) return undefined;
       const found = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
       if (found.errors.length > 0 || found.external || !found.path.includes(`${path.sep}node_modules${path.sep}`)) return { external: true };
       const folder = found.path.slice(0, found.path.lastIndexOf(`${path.sep}node_modules${path.sep}`));
-      if (!bundled.has(folder + args.path)) bundled.set(folder + args.path, isPureEsm(found.path));
+      if (!bundled.has(folder + args.path)) bundled.set(folder + args.path, isBundled(found.path));
       if (bundled.get(folder + args.path)) return { path: found.path };
-      // Outside the bundle: by name when it is the top-level copy, else (another version, nested) by its own path.
-      return folder === ROOT.replace(/[\\/]$/, '') ? { external: true } : { path: found.path, external: true };
+      // Outside the bundle: by name when it is the top-level copy, else (another version, nested) by the path `require` finds.
+      if (path.join(folder, 'node_modules') === topLevelPackages) return { external: true };
+      const required = await build.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
+      return { path: required.path, external: true };
     });
   },
 };
@@ -117,42 +169,50 @@ const externalUnlessPureEsm = {
 const RESOLVING = Symbol('resolving');
 
 /**
- * Whether the package holding `file` (top-level or nested under another package) declares `"type": "module"` and has
- * no native or CommonJS parts we know of.
+ * The package holding `file` (top-level or nested under another package): its name and manifest.
  * @param {string} file
+ * @returns {{ name: string, manifest: Record<string, unknown> | undefined }}
  */
-function isPureEsm(file) {
+function packageOf(file) {
   const marker = `${path.sep}node_modules${path.sep}`;
   const cut = file.lastIndexOf(marker) + marker.length;
   const parts = file.slice(cut).split(path.sep);
   const name = parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-  if (NEVER_BUNDLED.has(name)) return false;
   try {
-    const manifest = JSON.parse(readFileSync(path.join(file.slice(0, cut), name, 'package.json'), 'utf8'));
-    return manifest.type === 'module' && !manifest.gypfile && !manifest.binary;
+    return { name, manifest: JSON.parse(readFileSync(path.join(file.slice(0, cut), name, 'package.json'), 'utf8')) };
   } catch {
-    return false;
+    return { name, manifest: undefined };
   }
+}
+
+/** @param {string} file */
+function isBundled(file) {
+  const { name, manifest } = packageOf(file);
+  return manifest !== undefined && !NEVER_BUNDLED.has(name) && !manifest.gypfile && !manifest.binary;
 }
 
 /** Packages that read files beside their own code, run binaries, or load lazily on purpose. */
 const NEVER_BUNDLED = new Set(['puppeteer', 'puppeteer-core', '@sparticuz/chromium', 'sharp', 'esbuild', 'tsx', 'pdfjs-dist', 'pdf-lib']);
 
 /**
- * Each module keeps its own `import.meta.url`, `dirname` and `filename` (the source file's), so paths it builds from it (templates/,
- * package.json, createRequire) stay what they are when run from source.
+ * Each module keeps its own `import.meta.url`, `dirname` and `filename`, and each CommonJS module its own `__dirname`
+ * and `__filename` (the source file's), so paths built from them (templates/, package.json, createRequire) stay what
+ * they are when run from source.
  * @type {import('esbuild').Plugin}
  */
 const keepSourceUrls = {
   name: 'keep-source-urls',
   setup(build) {
-    build.onLoad({ filter: /\.(?:m?js|ts)$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8')
+    build.onLoad({ filter: /\.(?:[cm]?js|ts)$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8')
         .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
         .replaceAll('import.meta.dirname', JSON.stringify(path.dirname(args.path)))
-        .replaceAll('import.meta.filename', JSON.stringify(args.path)),
-      loader: args.path.endsWith('.ts') ? 'ts' : 'js',
-    }));
+        .replaceAll('import.meta.filename', JSON.stringify(args.path));
+      // esbuild wraps a CommonJS module in a function of its own, so these `var`s are that module's alone.
+      const commonJs = args.path.endsWith('.cjs') || (args.path.endsWith('.js') && args.path.includes(`${path.sep}node_modules${path.sep}`) && packageOf(args.path).manifest?.type !== 'module');
+      const paths = commonJs ? `var __dirname = ${JSON.stringify(path.dirname(args.path))}, __filename = ${JSON.stringify(args.path)};` : '';
+      return { contents: paths + source, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
+    });
   },
 };
 

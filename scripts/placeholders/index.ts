@@ -163,6 +163,5 @@ async function writeAtomically(path: string, data: Buffer): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const manuscriptDir = resolve(process.argv[2] ?? 'manuscript');
-  const written = await generatePlaceholders(manuscriptDir);
-  console.log(`placeholders: ${written.length} images in ${relative(process.cwd(), join(manuscriptDir, 'images'))}`);
+  void generatePlaceholders(manuscriptDir).then((written) => console.log(`placeholders: ${written.length} images in ${relative(process.cwd(), join(manuscriptDir, 'images'))}`));
 }
