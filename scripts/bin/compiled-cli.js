@@ -55,8 +55,8 @@ export async function runCompiled(name, use, env = process.env) {
   const file = await compiledEntry(name, env);
   const cacheFile = `${file}.${use.replace(/[^a-z-]/g, '') || 'none'}.v8cache`;
   const cachedData = readIfPresent(cacheFile);
-  // The CommonJS wrapper Node itself puts around a module.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
+  // The CommonJS wrapper Node itself puts around a module. The file is ASCII (asciiOnly): read as Latin-1, a copy, not a decode.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`, { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCodeCache(cacheFile, script));
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
@@ -129,6 +129,7 @@ async function compileInto(cache, target) {
       logLevel: 'error',
       plugins: [externalUnlessNative, keepSourceUrls],
     });
+    for (const name of readdirSync(temp)) asciiOnly(path.join(temp, name));
     renameSync(temp, target);
   } catch (error) {
     if (!existsSync(path.join(target, 'cli.cjs'))) throw error;
@@ -155,6 +156,8 @@ const externalUnlessNative = {
       if (args.pluginData === RESOLVING || args.path.startsWith('node:')) return undefined;
       const found = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
       if (found.errors.length > 0 || found.external || !found.path.includes(`${path.sep}node_modules${path.sep}`)) return { external: true };
+      // A native addon is loaded from its own file: by name, so the package stays where Node finds it.
+      if (found.path.endsWith('.node')) return { external: true };
       const folder = found.path.slice(0, found.path.lastIndexOf(`${path.sep}node_modules${path.sep}`));
       if (!bundled.has(folder + args.path)) bundled.set(folder + args.path, isBundled(found.path));
       if (bundled.get(folder + args.path)) return { path: found.path };
@@ -192,7 +195,7 @@ function isBundled(file) {
 }
 
 /** Packages that read files beside their own code, run binaries, or load lazily on purpose. */
-const NEVER_BUNDLED = new Set(['puppeteer', 'puppeteer-core', '@sparticuz/chromium', 'sharp', 'esbuild', 'tsx', 'pdfjs-dist', 'pdf-lib']);
+const NEVER_BUNDLED = new Set(['puppeteer', 'puppeteer-core', '@sparticuz/chromium', 'esbuild', 'tsx', 'pdfjs-dist', 'pdf-lib']);
 
 /**
  * Each module keeps its own `import.meta.url`, `dirname` and `filename`, and each CommonJS module its own `__dirname`
@@ -215,6 +218,17 @@ const keepSourceUrls = {
     });
   },
 };
+
+/**
+ * esbuild leaves non-ASCII characters in comments and regular expressions: escape each UTF-16 unit as `\\uXXXX`, so
+ * the file reads as Latin-1. The escape means the same unit in a string, a template and a regular expression with or
+ * without the `u` flag (a surrogate pair escaped is one code point there); in a comment it is only text.
+ * @param {string} file
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  if (/[^\0-\x7f]/.test(text)) writeFileSync(file, text.replace(/[^\0-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 
 /** @param {string} cache @param {string} current */
 function pruneOld(cache, current) {
