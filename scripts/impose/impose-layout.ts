@@ -1,5 +1,5 @@
 // Impose a PDF in any layout: draw its plan onto sheets (vector, pages embedded once), with optional fold/cut guides.
-import { grayscale, LineCapStyle, rgb, type Color, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
+import { grayscale, LineCapStyle, rgb, type Color, type PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
 import { drawPageInCell, embedSourcePages } from './draw-page.ts';
 import { createImposedPdf, loadSourcePdf, saveReproducibly, type ReproducibleOptions } from './imposed-document.ts';
 import { layoutGuides } from './layout-guides.ts';
@@ -23,8 +23,8 @@ const GUIDE_WIDTH = 0.25;
 const FAINT = { fold: grayscale(0.75), cut: grayscale(0.75), width: GUIDE_WIDTH };
 const PREVIEW = { fold: rgb(0, 0.35, 0.85), cut: rgb(0.85, 0, 0), width: 1.5 };
 
-/** Impose `pdf` as `options.layout` says; an impossible layout or bad option is an ImposeError. */
-export async function imposeLayout(pdf: Uint8Array, options: ImposeOptions = {}): Promise<Uint8Array> {
+/** Impose `pdf` (bytes, or a document already parsed: it is only read) as `options.layout` says; an impossible layout or bad option is an ImposeError. */
+export async function imposeLayout(pdf: Uint8Array | PDFDocument, options: ImposeOptions = {}): Promise<Uint8Array> {
   const source = await loadSourcePdf(pdf);
   const layout = options.layout ?? 'booklet';
   const plan = planLayout(layout, source.getPageCount(), options);
@@ -41,12 +41,12 @@ export async function imposeLayout(pdf: Uint8Array, options: ImposeOptions = {})
 }
 
 /** The saddle-stitched booklet (see planBooklet): print duplex, flipping on the short edge. */
-export function imposeBooklet(pdf: Uint8Array, options: BookletOptions = {}): Promise<Uint8Array> {
+export function imposeBooklet(pdf: Uint8Array | PDFDocument, options: BookletOptions = {}): Promise<Uint8Array> {
   return imposeLayout(pdf, { ...options, layout: 'booklet' });
 }
 
 /** The one-sheet, eight-page mini zine (see MINIZINE_CELLS); more than eight pages is an ImposeError. */
-export function imposeMinizine(pdf: Uint8Array, options: MinizineOptions = {}): Promise<Uint8Array> {
+export function imposeMinizine(pdf: Uint8Array | PDFDocument, options: MinizineOptions = {}): Promise<Uint8Array> {
   return imposeLayout(pdf, { ...options, layout: 'minizine' });
 }
 

@@ -10,8 +10,9 @@ export interface ReproducibleOptions {
 
 export const PRODUCER = 'zine impose (pdf-lib)';
 
-/** Parse the PDF to impose; an unreadable or encrypted file becomes an ImposeError. */
-export async function loadSourcePdf(pdf: Uint8Array): Promise<PDFDocument> {
+/** Parse the PDF to impose (one already parsed is used as it is); an unreadable or encrypted file becomes an ImposeError. */
+export async function loadSourcePdf(pdf: Uint8Array | PDFDocument): Promise<PDFDocument> {
+  if (pdf instanceof PDFDocument) return pdf;
   try {
     return await PDFDocument.load(pdf, { updateMetadata: false });
   } catch (error) {
