@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { PROJECT_DIR, SEED_DIR } from './helpers/fixture.ts';
+import { copyFixture, PROJECT_DIR, SEED_DIR } from './helpers/fixture.ts';
 
 // A copy of the project's code (node_modules linked) with its own compile cache, so sources can change.
 const root = mkdtempSync(path.join(tmpdir(), 'zine-fast-start-'));
@@ -101,6 +101,23 @@ describe('the zine command runs compiled JavaScript', () => {
     assert.equal(epub.status, 0, epub.stderr);
     assert.ok(epub.started.has('epub-gen-memory'), 'build --only epub starts epub-gen-memory');
     assert.equal(compiled().length, 1, 'a warm start compiles nothing');
+  });
+
+  test('the compiled CLI writes what the TypeScript sources write: many scripts, Markdown dialects, math', async () => {
+    // Bundling rewrites code (ASCII escapes, file paths, packages inlined): the same HTML proves it means the same.
+    const math = copyFixture('minimal');
+    writeFileSync(path.join(math, 'math.md'), '# Math\n\nInline $\\int_0^1 x^2\\,dx = \\sum_n a_n$, $x₂ + y³$ and $α → β$.\n\n$$\n\\oint f \\, \\prod_{i=1}^{n} i\n$$\n');
+    writeFileSync(path.join(math, 'zine.yaml'), readFileSync(path.join(math, 'zine.yaml'), 'utf8').replace(/^chapters:\n/m, 'chapters:\n  - math.md\n'));
+    for (const manuscript of [copyFixture('scripts'), copyFixture('dialects'), math]) {
+      const out = (runner: string) => path.join(root, `same-${path.basename(path.dirname(manuscript))}-${runner}`);
+      const compiled = await zine(['build', manuscript, '--only', 'html', '--out', out('compiled')]);
+      const source = spawnSync(process.execPath, ['--import', 'tsx', path.join(project, 'scripts/cli.ts'), 'build', manuscript, '--only', 'html', '--out', out('source')], { cwd: project, encoding: 'utf8' });
+      assert.deepEqual([compiled.status, source.status], [0, 0], compiled.stderr + source.stderr);
+      const html = (runner: string) => readdirSync(out(runner)).filter((name) => name.endsWith('.html')).map((name) => readFileSync(path.join(out(runner), name), 'utf8'));
+      assert.equal(html('compiled').length, 1);
+      if (manuscript === math) assert.match(html('compiled')[0]!, /<math[^]*x₂/);
+      assert.deepEqual(html('compiled'), html('source'), `${manuscript}: the same HTML`);
+    }
   });
 
   test('a changed source is compiled again', async () => {
