@@ -40,7 +40,9 @@ export async function readingPdf(book: Book, pdf: Uint8Array): Promise<Uint8Arra
 /** The booklet of the (unmarked) PDF in the layout zine.yaml's `booklet` names (saddle stitch by default), with advice on its signatures. */
 export async function bookletPdf(context: OutputContext, pdf: Uint8Array): Promise<Uint8Array> {
   const options = bookletOptions(context.book.config);
-  const source = await parsedPdf(pdf);
+  // Parsed once for the advice and the imposition (a 225-page book takes ~170 ms to parse).
+  const source = await PDFDocument.load(pdf, { updateMetadata: false });
+  pageCounts.set(pdf, source.getPageCount());
   if (options.layout === 'booklet') {
     const hint = signatureHint(source.getPageCount(), options.signatureSheets);
     if (hint) context.warn(hint.message, undefined, hint.ruleId);
@@ -48,14 +50,8 @@ export async function bookletPdf(context: OutputContext, pdf: Uint8Array): Promi
   return imposeLayout(source, options);
 }
 
-const parsed = new WeakMap<Uint8Array, Promise<PDFDocument>>();
-
-/** The PDF parsed once for the booklet and the mini zine (parsing a 225-page book takes ~170 ms); they only read it. */
-function parsedPdf(pdf: Uint8Array): Promise<PDFDocument> {
-  let document = parsed.get(pdf);
-  if (!document) parsed.set(pdf, (document = PDFDocument.load(pdf, { updateMetadata: false })));
-  return document;
-}
+/** Page counts of the PDFs the booklet parsed, for the mini zine's fit; the parsed documents themselves are let go. */
+const pageCounts = new WeakMap<Uint8Array, number>();
 
 /**
  * The one-sheet mini zine: of the chapters `minizine.chapters` names, else of the whole PDF when it has at most
@@ -64,8 +60,8 @@ function parsedPdf(pdf: Uint8Array): Promise<PDFDocument> {
 export async function minizinePdf(context: OutputContext, wholePdf: () => Promise<Uint8Array>, requested: boolean): Promise<Uint8Array | undefined> {
   const { book } = context;
   const { chapters: range, sheet, guides } = book.config.minizine;
-  const pdf = await parsedPdf(range ? await renderPdf(context, { ...book, chapters: chaptersIn(book, range) }) : await wholePdf());
-  const pages = pdf.getPageCount();
+  const pdf = range ? await renderPdf(context, { ...book, chapters: chaptersIn(book, range) }) : await wholePdf();
+  const pages = pageCounts.get(pdf) ?? (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
   if (pages <= MINIZINE_PAGES) return imposeMinizine(pdf, { sheet, guides, binding: bindingOf(book.config.lang, book.config.booklet.binding), date: buildDate() });
   if (range || requested)
     context.warn(`The mini zine needs at most ${MINIZINE_PAGES} pages, ${range ? `chapters ${range} make` : 'the zine has'} ${pages}: set \`minizine.chapters\` to fewer chapters`, undefined, 'minizine-too-long');
