@@ -1,6 +1,6 @@
 // The HTML edition of the seed manuscript, read back as a tree: notes, figures, languages, contents, images.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -78,4 +78,20 @@ test('a note called twice links back to each of its calls', async () => {
   const links = selectAll('li#note-1 a[role=doc-backlink]', edition).map((link) => [link.properties.href, toString(link), link.properties.ariaLabel]);
   assert.deepEqual(links, [['#noteref-1', '↩', 'Back to note 1 in the text'], ['#noteref-1-2', '↩2', 'Back to note 1 in the text (2)']]);
   for (const [href] of links) assert.ok(select(`a${String(href)}, [id="${String(href).slice(1)}"]`, edition), `${href} is a call in the page`);
+});
+
+test('images are numbered in reading order, whichever image check ends first', async () => {
+  // The first image takes far longer to decode than the second: their checks end in the other order.
+  const dir = mkdtempSync(path.join(tmpdir(), 'zine-html-order-'));
+  const noise = Buffer.alloc(2400 * 2400 * 3);
+  for (let index = 0; index < noise.length; index++) noise[index] = (index * 2654435761) >>> 24;
+  await sharp(noise, { raw: { width: 2400, height: 2400, channels: 3 } }).png({ compressionLevel: 1 }).toFile(path.join(dir, 'slow.png'));
+  await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toFile(path.join(dir, 'quick.png'));
+  writeFileSync(path.join(dir, 'zine.yaml'), 'title: Order\nlang: en\ndate: 2024-01-01\nidentifier: urn:uuid:00000000-0000-4000-8000-00000000000f\nchapters:\n  - a.md\n');
+  writeFileSync(path.join(dir, 'a.md'), '# Order\n\n![Noise.](slow.png)\n\n![Grey.](quick.png)\n');
+  const { book, files } = await loadBook(dir);
+  assert.ok(book, files.flatMap((file) => file.messages.map(String)).join('\n'));
+  assert.deepEqual([...book.images.keys()], ['slow.png', 'quick.png']);
+  const edition = await renderHtmlEdition(book);
+  assert.deepEqual([...edition.html.matchAll(/<img src="[^"]*\/(\d\d-\w+)\.\w+"/g)].map((match) => match[1]), ['01-slow', '02-quick']);
 });

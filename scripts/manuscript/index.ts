@@ -74,13 +74,13 @@ export async function loadBook(manuscriptDir: string, cache?: ChapterCache): Pro
   const cover = config.cover ? resolveImage(config.cover, root, root) : undefined;
   if (cover && 'src' in cover) uses.push({ ...cover, file: configFile, place: loaded.placeOf(['cover']) });
   else if (cover) reportError(configFile, `\`cover\`: ${cover.reason}`, loaded.placeOf(['cover']), cover.rule);
-  await Promise.all(
-    uses.map(async ({ src, path: imagePath, file, place }) => {
-      const check = await inspectImage(imagePath);
-      if (check.ok) images.set(src, { src, path: imagePath });
-      else reportError(file, `Image \`${src}\` ${check.reason}`, place, check.rule);
-    }),
-  );
+  // Checked at once, taken in reading order: outputs number images by their place in `images`, whichever check ends first.
+  const checks = await Promise.all(uses.map((use) => inspectImage(use.path)));
+  uses.forEach(({ src, path: imagePath, file, place }, index) => {
+    const check = checks[index]!;
+    if (check.ok) images.set(src, { src, path: imagePath });
+    else reportError(file, `Image \`${src}\` ${check.reason}`, place, check.rule);
+  });
   const covered = await fontCoverage();
   for (const chapter of chapters) {
     reportMissingGlyphs(chapter.tree, chapter.file, covered);
