@@ -10,14 +10,17 @@ import type { TextRun } from './text-runs.ts';
 export async function facesUsed(runs: Iterable<TextRun>, latin?: string): Promise<FontFaceFile[]> {
   const [faces, holds] = await Promise.all([readFontFaces(), faceHolders()]);
   const used = new Set<FontFaceFile>();
-  const seen = new Set<string>();
+  // The code points already placed, per stack: a number set each, not a string key per character of the book.
+  const seenByStack = new Map<string, Set<number>>();
   for (const run of runs) {
     const stack = run.code ? codeStack(run.lang, latin) : textStack(run.lang, latin);
     const key = stack.join('|');
+    const seen = seenByStack.get(key) ?? seenByStack.set(key, new Set()).get(key)!;
     for (const char of run.text) {
-      if (/\s/.test(char) || seen.has(`${key}\0${char}`)) continue;
-      seen.add(`${key}\0${char}`);
       const point = char.codePointAt(0)!;
+      if (seen.has(point)) continue;
+      seen.add(point);
+      if (/\s/.test(char)) continue;
       for (const family of stack) {
         const holding = holds(family, point);
         if (holding.length === 0) continue;
