@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { codePointsOf, parseUnicodeRange, rangesCoverAny, readFontFaces } from '../scripts/fonts/index.ts';
+import { codePointsOf, faceHolders, parseUnicodeRange, rangesCoverAny, readFontFaces } from '../scripts/fonts/index.ts';
 import { openPrintSession, type PrintSession } from '../scripts/print/index.ts';
 import { runZine, SEED_DIR } from './helpers/fixture.ts';
 
@@ -115,4 +115,19 @@ test('unicode-range values parse into intervals', () => {
   ]);
   assert.ok(rangesCoverAny(parseUnicodeRange('U+4E00-9FFF'), codePointsOf('a中')));
   assert.ok(!rangesCoverAny(parseUnicodeRange('U+4E00-9FFF'), codePointsOf('abc')));
+});
+
+test("a family's faces holding a code point: the indexed lookup agrees with every face's own unicode-range", async () => {
+  const [faces, holds] = await Promise.all([readFontFaces(), faceHolders()]);
+  for (const family of new Set(faces.map((face) => face.family))) {
+    const own = faces.filter((face) => face.family === family);
+    // Every 37th code point to the end of the CJK extensions, and both ends (and past them) of every 20th range.
+    const ends = own.flatMap((face) => face.ranges.filter((_, index) => index % 20 === 0).flatMap(([start, end]) => [start - 1, start, end, end + 1]));
+    const points = new Set([...Array.from({ length: 0x32000 / 37 }, (_, index) => index * 37), ...ends]);
+    for (const point of points) {
+      const expected = own.filter((face) => face.ranges.some(([start, end]) => point >= start && point <= end));
+      assert.deepEqual(holds(family.toUpperCase(), point), expected, `${family} U+${point.toString(16)}`);
+    }
+  }
+  assert.deepEqual(holds('No Such Family', 0x41), []);
 });

@@ -37,9 +37,53 @@ export function faceHolders(): Promise<FaceHolders> {
       const family = face.family.toLowerCase();
       byFamily.set(family, [...(byFamily.get(family) ?? []), face]);
     }
-    return (family, point) => (byFamily.get(family.toLowerCase()) ?? []).filter((face) => face.ranges.some(([start, end]) => point >= start && point <= end));
+    const indexes = new Map([...byFamily].map(([family, familyFaces]) => [family, rangeIndex(familyFaces)]));
+    return (family, point) => {
+      const index = indexes.get(family.toLowerCase());
+      return index ? facesAt(index, point) : [];
+    };
   });
   return holders;
+}
+
+/**
+ * A family's intervals sorted by start, each with the face (by its place in the family) it belongs to and the
+ * furthest end reached so far: a lookup is a binary search, not a walk through the CJK families' ~70 000 ranges.
+ */
+interface RangeIndex {
+  faces: FontFaceFile[];
+  starts: number[];
+  ends: number[];
+  owners: number[];
+  reach: number[];
+}
+
+function rangeIndex(faces: FontFaceFile[]): RangeIndex {
+  const entries = faces.flatMap((face, owner) => face.ranges.map(([start, end]) => ({ start, end, owner }))).sort((a, b) => a.start - b.start);
+  let reach = -1;
+  return {
+    faces,
+    starts: entries.map((entry) => entry.start),
+    ends: entries.map((entry) => entry.end),
+    owners: entries.map((entry) => entry.owner),
+    reach: entries.map((entry) => (reach = Math.max(reach, entry.end))),
+  };
+}
+
+/** The faces holding `point`, in the family's order. */
+function facesAt(index: RangeIndex, point: number): FontFaceFile[] {
+  let low = 0;
+  let high = index.starts.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (index.starts[middle]! <= point) [last, low] = [middle, middle + 1];
+    else high = middle - 1;
+  }
+  const owners = new Set<number>();
+  // Back from the last interval starting at or before `point`, while an earlier one may still reach it.
+  for (let at = last; at >= 0 && index.reach[at]! >= point; at--) if (index.ends[at]! >= point) owners.add(index.owners[at]!);
+  return [...owners].sort((a, b) => a - b).map((owner) => index.faces[owner]!);
 }
 
 /** The declarations read from each rule, compiled once (the stylesheets hold about a thousand rules). */
