@@ -181,10 +181,21 @@ function packageOf(file) {
   const cut = file.lastIndexOf(marker) + marker.length;
   const parts = file.slice(cut).split(path.sep);
   const name = parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  const manifestFile = path.join(file.slice(0, cut), name, 'package.json');
+  // Read once per package, not once per file of it (keepSourceUrls asks for each of the hundreds it loads).
+  if (!manifests.has(manifestFile)) manifests.set(manifestFile, readManifest(manifestFile));
+  return { name, manifest: manifests.get(manifestFile) };
+}
+
+/** @type {Map<string, Record<string, unknown> | undefined>} */
+const manifests = new Map();
+
+/** @param {string} file */
+function readManifest(file) {
   try {
-    return { name, manifest: JSON.parse(readFileSync(path.join(file.slice(0, cut), name, 'package.json'), 'utf8')) };
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    return { name, manifest: undefined };
+    return undefined;
   }
 }
 
