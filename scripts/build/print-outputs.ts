@@ -42,9 +42,10 @@ export async function bookletPdf(context: OutputContext, pdf: Uint8Array): Promi
   const options = bookletOptions(context.book.config);
   // Parsed once for the advice and the imposition (a 225-page book takes ~170 ms to parse).
   const source = await PDFDocument.load(pdf, { updateMetadata: false });
-  pageCounts.set(pdf, source.getPageCount());
+  const pages = source.getPageCount();
+  pageCounts.set(pdf, pages);
   if (options.layout === 'booklet') {
-    const hint = signatureHint(source.getPageCount(), options.signatureSheets);
+    const hint = signatureHint(pages, options.signatureSheets);
     if (hint) context.warn(hint.message, undefined, hint.ruleId);
   }
   return imposeLayout(source, options);
