@@ -2,3 +2,4 @@
 export function compiledDir(env?: NodeJS.ProcessEnv): string;
 export function compiledEntry(name: 'cli' | 'builder', env?: NodeJS.ProcessEnv): Promise<string>;
 export function runCompiled(name: 'cli' | 'builder', use: string, env?: NodeJS.ProcessEnv): Promise<Record<string, unknown>>;
+export function sourcesKey(): string;

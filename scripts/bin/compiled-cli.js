@@ -84,7 +84,7 @@ function writeCodeCache(file, script) {
 }
 
 /** A hash of the path, size and modification time of every source: one `stat` per file, a few milliseconds. */
-function sourcesKey() {
+export function sourcesKey() {
   const hash = createHash('sha256').update(ROOT);
   const files = [...listFiles(SCRIPTS), ...INPUTS.map((name) => path.join(ROOT, name)).filter(existsSync)];
   for (const file of files) {
@@ -127,6 +127,8 @@ async function compileInto(cache, target) {
       // CommonJS build, or require(esm) of Node.js ≥ 20.19).
       supported: { 'dynamic-import': false },
       logLevel: 'error',
+      // The key this compile is filed under: what zine's disk caches name their values' maker by (cache/code-version.ts).
+      define: { __ZINE_SOURCES_KEY__: JSON.stringify(path.basename(target)) },
       plugins: [externalUnlessNative, keepSourceUrls],
     });
     for (const name of readdirSync(temp)) asciiOnly(path.join(temp, name));

@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { Root } from 'hast';
 import { readFile } from 'node:fs/promises';
 import { toString } from 'hast-util-to-string';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { SKIP, visit } from 'unist-util-visit';
-import { memoizeByFile } from '../images/file-memo.ts';
+import { memoizeByFile, storedByContent } from '../images/file-memo.ts';
 import { keepGreyscale } from '../images/keep-greyscale.ts';
+import { loadSharp } from '../images/load-sharp.ts';
 import { shownSize } from '../images/shown-size.ts';
 import type { Book } from '../manuscript/book.ts';
 import { isInside } from '../paths/is-inside.ts';
@@ -94,10 +95,11 @@ export function everyImageHasAlt(trees: readonly Root[]): boolean {
   return !missing;
 }
 
-/** Encoded once per file version: a watch rebuild re-encodes only the images that changed. */
-const encodeForReadersOnce = memoizeByFile(encodeForReaders);
+/** Encoded once per file version: a watch rebuild re-encodes only the images that changed, a new run only new ones. */
+const encodeForReadersOnce = memoizeByFile(storedByContent('epub-images', encodeForReaders));
 
 async function encodeForReaders(file: string) {
+  const sharp = await loadSharp();
   const input = sharp(file, { failOn: 'error', limitInputPixels: 100_000_000 });
   const metadata = await input.metadata();
   const { format, hasAlpha } = metadata;

@@ -1,8 +1,8 @@
 // The EPUB stage: a Book and its cover → the bytes of a reproducible, accessible EPUB 3.
 import type { Root } from 'hast';
-import sharp from 'sharp';
 import { hanLangOf, tagHanRuns } from '../languages/han-runs.ts';
 import { directionOf, labelsFor } from '../languages/index.ts';
+import { pngOrJpeg } from '../images/image-format.ts';
 import type { Book, Chapter } from '../manuscript/book.ts';
 import { chapterAnchor } from '../manuscript/names.ts';
 import { collectImageSources, encodeImages, everyImageHasAlt, rehypeEpubImages } from './images.ts';
@@ -27,7 +27,7 @@ export interface RenderEpubOptions {
 
 /** Render `book` as an EPUB 3: one XHTML file per chapter, pop-up footnotes, resized images, nav + NCX. */
 export async function renderEpub(book: Book, options: RenderEpubOptions): Promise<Uint8Array> {
-  await checkCover(options.cover);
+  checkCover(options.cover);
   const report = options.report ?? (() => {});
   const modified = options.modified ?? new Date();
   const files = chapterFileNames(book.chapters);
@@ -86,8 +86,8 @@ export function chapterFileNames(chapters: readonly Pick<Chapter, 'id'>[]): stri
 }
 
 /** The cover must be what its media type says: a mislabelled cover-image makes an invalid EPUB. */
-async function checkCover(cover: RenderEpubOptions['cover']) {
-  const { format } = await sharp(cover.bytes).metadata().catch(() => ({ format: undefined }));
+function checkCover(cover: RenderEpubOptions['cover']) {
+  const format = pngOrJpeg(cover.bytes);
   const expected = cover.mediaType === 'image/png' ? 'png' : 'jpeg';
   if (format !== expected) throw new Error(`renderEpub: the cover is ${format ?? 'not an image'}, not ${cover.mediaType}`);
 }

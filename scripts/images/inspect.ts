@@ -1,6 +1,7 @@
 // Is an image file one we can use? Format and size are read from its header; then it is decoded once, bounded.
-import sharp, { type Metadata } from 'sharp';
-import { memoizeByFile } from './file-memo.ts';
+import type { Metadata } from 'sharp';
+import { memoizeByFile, storedByContent } from './file-memo.ts';
+import { loadSharp } from './load-sharp.ts';
 
 /** Formats every output can carry; SVG is refused because it can reference other files. */
 const SUPPORTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif']);
@@ -9,10 +10,11 @@ export const MAX_IMAGE_PIXELS = 50_000_000;
 
 export type ImageCheck = { ok: true; format: string; width: number; height: number } | { ok: false; reason: string; rule: string };
 
-/** Check the image at `path` (absolute); results are remembered until the file changes. */
-export const inspectImage: (path: string) => Promise<ImageCheck> = memoizeByFile(inspectUncached);
+/** Check the image at `path` (absolute); results are remembered until the file changes, and kept on disk by its content. */
+export const inspectImage: (path: string) => Promise<ImageCheck> = memoizeByFile(storedByContent('image-checks', inspectUncached));
 
 async function inspectUncached(path: string): Promise<ImageCheck> {
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     metadata = await sharp(path, { limitInputPixels: false }).metadata();

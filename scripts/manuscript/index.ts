@@ -12,7 +12,8 @@ import { resolveBookLinks } from './book-links.ts';
 import { bookSlug, chapterIds } from './names.ts';
 import { numberChapterNotes } from './number-notes.ts';
 import type { MarkdownDialect } from './processor.ts';
-import { compileChapter, type CompiledChapter } from './read-chapter.ts';
+import { compileChapterStored } from './chapter-store.ts';
+import type { CompiledChapter } from './read-chapter.ts';
 import { resolveImage } from './plugins/rehype-check-images.ts';
 import { reportError, reportWarning, type Place } from './report.ts';
 import { missingGlyphReason, reportMissingGlyphs } from './missing-glyphs.ts';
@@ -134,7 +135,7 @@ async function readChapter(root: string, chapterPath: string, index: number, mar
   const hash = createHash('sha256').update(markdown).update('\0').update(bytes).digest('hex');
   const cached = cache?.get(resolved.path);
   if (cached?.hash === hash) return cached.compiled;
-  const compiled = await compileChapter(resolved.path, { root, markdown }, bytes);
+  const compiled = await compileChapterStored(resolved.path, { root, markdown }, bytes);
   cache?.set(resolved.path, { hash, compiled });
   return compiled;
 }

@@ -17,6 +17,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The images this chapter uses, by manuscript-relative `src`: absolute path and first place of use. */
     images: globalThis.Map<string, UsedImage>;
+    /** Each image source as written and what it resolved to: what the compile read off the disk (the chapter store checks it again). */
+    imageLookups: [src: string, resolved: ResolvedImage][];
   }
 }
 
@@ -25,10 +27,12 @@ export default function rehypeCheckImages(options: { root: string }) {
   const root = realpathSync(options.root);
   return (tree: Root, file: VFile) => {
     const images = new Map<string, UsedImage>();
+    const lookups: [string, ResolvedImage][] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
       const src = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
       const resolved = resolveImage(src, root, path.dirname(file.path));
+      lookups.push([src, resolved]);
       if ('src' in resolved) {
         node.properties.src = resolved.src;
         if (!images.has(resolved.src)) images.set(resolved.src, { path: resolved.path, position: node.position });
@@ -42,6 +46,7 @@ export default function rehypeCheckImages(options: { root: string }) {
       return [SKIP, index];
     });
     file.data.images = images;
+    file.data.imageLookups = lookups;
   };
 }
 
@@ -57,8 +62,10 @@ const IMAGE_PROBLEMS: Record<FileProblem, { rule: string; fatal: boolean }> = {
   'not-a-file': { rule: 'not-a-file', fatal: true },
 };
 
+export type ResolvedImage = { src: string; path: string } | { reason: string; rule: string; fatal: boolean };
+
 /** Where `src` (as written in a chapter in `chapterDir`) points, if it is an image file inside `root`. */
-export function resolveImage(src: string, root: string, chapterDir: string): { src: string; path: string } | { reason: string; rule: string; fatal: boolean } {
+export function resolveImage(src: string, root: string, chapterDir: string): ResolvedImage {
   const resolved = resolveManuscriptFile(src, root, chapterDir);
   if ('src' in resolved) return resolved;
   const reason = resolved.problem === 'remote' ? `Remote image \`${src}\` is left out: copy the file into the manuscript folder` : `Image ${resolved.reason}`;
